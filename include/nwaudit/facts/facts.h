@@ -1,0 +1,33 @@
+#pragma once
+
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+
+#include "nwaudit/error.h"
+
+namespace nwaudit {
+
+// The facts document under construction: one XML element per thing found, and a
+// coverage entry for every source a collector tried to read. See nwaudit-facts(5).
+class Facts {
+ public:
+  Facts(std::string_view tool_version, std::string_view source_description);
+
+  // A new child of <facts>; collectors add their elements here, before <coverage>.
+  pugi::xml_node add(const char* element);
+
+  // Coverage: what a collector read, and what it could not, with why.
+  void record_read(std::string_view collector, std::string_view path);
+  void record_problem(std::string_view collector, const Error& error);
+
+  const pugi::xml_document& document() const { return document_; }
+  std::string to_xml() const;
+
+ private:
+  pugi::xml_document document_;
+  pugi::xml_node root_;
+  pugi::xml_node coverage_;
+};
+
+}  // namespace nwaudit

@@ -1,0 +1,262 @@
+#include "plist/binary_plist_layout.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "nwaudit/limits.h"
+
+namespace nwaudit::plist {
+namespace {
+
+constexpr std::size_t kHeaderSize = 8;
+constexpr std::size_t kTrailerSize = 32;
+
+std::string hex(unsigned value) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  return std::string("0x") + kDigits[(value >> 4) & 0xF] + kDigits[value & 0xF];
+}
+
+// One object's shape: where its references are, if it is a container.
+struct ObjectShape {
+  bool is_container = false;
+  bool is_dictionary = false;
+  bool is_string = false;
+  std::size_t references_at = 0;
+  std::uint64_t reference_count = 0;  // for a dictionary: keys and values
+};
+
+class LayoutChecker {
+ public:
+  LayoutChecker(std::string_view bytes, std::string_view name) : bytes_(bytes), name_(name) {}
+
+  std::optional<Error> check() {
+    if (bytes_.size() < kHeaderSize + 1 + kTrailerSize) {
+      return fail(ErrorKind::malformed, bytes_.size(), "truncated: " + std::to_string(bytes_.size()) +
+                                                           " bytes is too short for a binary plist");
+    }
+    if (bytes_.substr(0, 8) != "bplist00") {
+      return fail(ErrorKind::malformed, 6, "unsupported binary plist version '" + std::string(bytes_.substr(6, 2)) + "'");
+    }
+    const std::size_t trailer = bytes_.size() - kTrailerSize;
+    offset_size_ = byte_at(trailer + 6);
+    reference_size_ = byte_at(trailer + 7);
+    object_count_ = read_unsigned(trailer + 8, 8);
+    const std::uint64_t top = read_unsigned(trailer + 16, 8);
+    table_at_ = read_unsigned(trailer + 24, 8);
+    if (offset_size_ < 1 || offset_size_ > 8 || reference_size_ < 1 || reference_size_ > 8) {
+      return fail(ErrorKind::malformed, trailer + 6,
+                  "trailer: offset size " + std::to_string(offset_size_) + " or reference size " +
+                      std::to_string(reference_size_) + " is not 1 to 8 (truncated or not a plist?)");
+    }
+    if (table_at_ < kHeaderSize || table_at_ > trailer) {
+      return fail(ErrorKind::malformed, trailer + 24,
+                  "trailer: offset table at " + std::to_string(table_at_) + " lies outside the file (truncated?)");
+    }
+    // Every object takes at least one byte, so there cannot be more objects than bytes before the table.
+    if (object_count_ == 0 || object_count_ > table_at_ - kHeaderSize ||
+        object_count_ > (trailer - table_at_) / offset_size_) {
+      return fail(ErrorKind::malformed, trailer + 8,
+                  "trailer: " + std::to_string(object_count_) + " objects cannot fit in the file (truncated?)");
+    }
+    if (top >= object_count_) {
+      return fail(ErrorKind::malformed, trailer + 16, "trailer: top object " + std::to_string(top) + " does not exist");
+    }
+    return walk(top);
+  }
+
+ private:
+  unsigned byte_at(std::size_t at) const { return static_cast<unsigned char>(bytes_[at]); }
+
+  std::uint64_t read_unsigned(std::size_t at, std::size_t size) const {
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < size; ++i) value = (value << 8) | byte_at(at + i);
+    return value;
+  }
+
+  Error fail(ErrorKind kind, std::uint64_t offset, std::string reason) const {
+    return Error{kind, std::string(name_), "byte offset " + std::to_string(offset), std::move(reason)};
+  }
+
+  // Bytes [from, from + size) must lie in the object area, before the offset table.
+  bool fits(std::uint64_t from, std::uint64_t size) const { return from <= table_at_ && size <= table_at_ - from; }
+
+  // Reads the length of a variable-size object: the marker's low nibble, or an integer object after it.
+  std::optional<Error> read_length(std::uint64_t at, unsigned nibble, std::uint64_t& length, std::uint64_t& payload) {
+    payload = at + 1;
+    if (nibble != 0xF) {
+      length = nibble;
+      return std::nullopt;
+    }
+    if (!fits(payload, 1)) return fail(ErrorKind::malformed, payload, "length runs past the object area");
+    const unsigned marker = byte_at(payload);
+    if ((marker & 0xF0) != 0x10 || (marker & 0x0F) > 3) {
+      return fail(ErrorKind::malformed, payload, "length marker " + hex(marker) + " is not a 1 to 8 byte integer");
+    }
+    const std::uint64_t size = 1ull << (marker & 0x0F);
+    if (!fits(payload + 1, size)) return fail(ErrorKind::malformed, payload, "length runs past the object area");
+    length = read_unsigned(payload + 1, size);
+    payload += 1 + size;
+    return std::nullopt;
+  }
+
+  std::optional<Error> shape_of(std::uint64_t index, ObjectShape& shape) {
+    const std::uint64_t at = read_unsigned(table_at_ + index * offset_size_, offset_size_);
+    if (at < kHeaderSize || at >= table_at_) {
+      return fail(ErrorKind::malformed, table_at_ + index * offset_size_,
+                  "object " + std::to_string(index) + " has offset " + std::to_string(at) + " outside the object area");
+    }
+    const unsigned marker = byte_at(at);
+    const unsigned nibble = marker & 0x0F;
+    auto past_end = [&] {
+      return fail(ErrorKind::malformed, at, "object " + std::to_string(index) + " runs past the object area (truncated?)");
+    };
+    std::uint64_t length = 0;
+    std::uint64_t payload = at + 1;
+    switch (marker >> 4) {
+      case 0x0:
+        if (marker == 0x08 || marker == 0x09) return std::nullopt;
+        break;
+      case 0x1: {  // integer of 2^nibble bytes
+        if (nibble > 4) break;
+        const std::uint64_t size = 1ull << nibble;
+        if (!fits(payload, size)) return past_end();
+        if (size == 16 && (read_unsigned(payload, 8) != 0 || (byte_at(payload + 8) & 0x80) != 0)) {
+          return fail(ErrorKind::malformed, at, "integer does not fit in 64 signed bits");
+        }
+        return std::nullopt;
+      }
+      case 0x2:  // real of 4 or 8 bytes
+        if (nibble != 2 && nibble != 3) break;
+        return fits(payload, 1ull << nibble) ? std::nullopt : std::optional<Error>(past_end());
+      case 0x3:  // date
+        if (marker != 0x33) break;
+        return fits(payload, 8) ? std::nullopt : std::optional<Error>(past_end());
+      case 0x4:  // data
+      case 0x5:  // ASCII string
+      case 0x6: {  // UTF-16 string
+        if (auto error = read_length(at, nibble, length, payload)) return error;
+        const std::uint64_t unit = (marker >> 4) == 0x6 ? 2 : 1;
+        if (length > table_at_ / unit || !fits(payload, length * unit)) return past_end();
+        shape.is_string = (marker >> 4) != 0x4;
+        return std::nullopt;
+      }
+      case 0x8:  // UID of nibble + 1 bytes
+        return fits(payload, nibble + 1u) ? std::nullopt : std::optional<Error>(past_end());
+      case 0xA:  // array
+      case 0xD: {  // dictionary: keys, then values
+        if (auto error = read_length(at, nibble, length, payload)) return error;
+        const std::uint64_t references = (marker >> 4) == 0xD ? length * 2 : length;
+        if (length > table_at_ || !fits(payload, references * reference_size_)) return past_end();
+        shape = ObjectShape{true, (marker >> 4) == 0xD, false, static_cast<std::size_t>(payload), references};
+        return std::nullopt;
+      }
+      default:
+        break;
+    }
+    return fail(ErrorKind::malformed, at, "object " + std::to_string(index) + " has unsupported marker " + hex(marker));
+  }
+
+  enum class State : std::uint8_t { unvisited, open, done };
+
+  struct Frame {
+    std::uint64_t index;
+    ObjectShape shape;
+    std::uint64_t next = 0;      // next reference to visit
+    std::uint64_t values = 1;    // this object and everything below it, expanded
+  };
+
+  // Depth-first over the reachable objects, containers on an explicit stack.
+  std::optional<Error> walk(std::uint64_t top) {
+    std::vector<State> state(object_count_, State::unvisited);
+    std::vector<std::uint64_t> expanded(object_count_, 0);  // values under a finished container
+    std::vector<Frame> stack;
+
+    // Visits one object: a leaf is finished at once, a container is opened. Adds to the parent's count.
+    auto visit = [&](std::uint64_t index, std::uint64_t& parent_values) -> std::optional<Error> {
+      if (state[index] == State::open) {
+        return fail(ErrorKind::malformed, table_at_ + index * offset_size_,
+                    "object " + std::to_string(index) + " contains itself (reference cycle)");
+      }
+      if (state[index] == State::done) {
+        parent_values += expanded[index];
+        return std::nullopt;
+      }
+      ObjectShape shape;
+      if (auto error = shape_of(index, shape)) return error;
+      if (!shape.is_container) {
+        state[index] = State::done;
+        expanded[index] = 1;
+        parent_values += 1;
+        return std::nullopt;
+      }
+      if (stack.size() >= limits::kMaxNestingDepth) {
+        return fail(ErrorKind::too_large, read_unsigned(table_at_ + index * offset_size_, offset_size_),
+                    "nested deeper than " + std::to_string(limits::kMaxNestingDepth) + " containers");
+      }
+      state[index] = State::open;
+      stack.push_back(Frame{index, shape});
+      return std::nullopt;
+    };
+
+    std::uint64_t total = 0;
+    if (auto error = visit(top, total)) return error;
+    while (!stack.empty()) {
+      Frame& frame = stack.back();
+      if (frame.next == frame.shape.reference_count) {
+        state[frame.index] = State::done;
+        expanded[frame.index] = frame.values;
+        const std::uint64_t values = frame.values;
+        stack.pop_back();
+        (stack.empty() ? total : stack.back().values) += values;
+        if ((stack.empty() ? total : stack.back().values) > limits::kMaxPlistValues) {
+          return fail(ErrorKind::too_large, kHeaderSize,
+                      "expands to more than " + std::to_string(limits::kMaxPlistValues) + " values");
+        }
+        continue;
+      }
+      const std::size_t reference_at = frame.shape.references_at + frame.next * reference_size_;
+      const std::uint64_t child = read_unsigned(reference_at, reference_size_);
+      const bool is_key = frame.shape.is_dictionary && frame.next < frame.shape.reference_count / 2;
+      ++frame.next;
+      if (child >= object_count_) {
+        return fail(ErrorKind::malformed, reference_at,
+                    "object " + std::to_string(frame.index) + " refers to object " + std::to_string(child) +
+                        ", which does not exist");
+      }
+      if (is_key) {
+        ObjectShape key_shape;
+        if (auto error = shape_of(child, key_shape)) return error;
+        if (!key_shape.is_string) {
+          return fail(ErrorKind::malformed, reference_at,
+                      "dictionary " + std::to_string(frame.index) + " has a key that is not a string");
+        }
+      }
+      // visit() may grow the stack, so the parent's count is passed by index, not by reference.
+      const std::size_t parent = stack.size() - 1;
+      std::uint64_t added = 0;
+      if (auto error = visit(child, added)) return error;
+      stack[parent].values += added;
+      if (stack[parent].values > limits::kMaxPlistValues) {
+        return fail(ErrorKind::too_large, kHeaderSize,
+                    "expands to more than " + std::to_string(limits::kMaxPlistValues) + " values");
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::string_view bytes_;
+  std::string_view name_;
+  std::size_t offset_size_ = 0;
+  std::size_t reference_size_ = 0;
+  std::uint64_t object_count_ = 0;
+  std::uint64_t table_at_ = 0;
+};
+
+}  // namespace
+
+std::optional<Error> check_binary_plist_layout(std::string_view bytes, std::string_view name) {
+  return LayoutChecker(bytes, name).check();
+}
+
+}  // namespace nwaudit::plist

@@ -1,0 +1,205 @@
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <pugixml.hpp>
+
+#include "nwaudit/limits.h"
+#include "nwaudit/plist/parse.h"
+#include "plist/base64.h"
+#include "plist/iso8601.h"
+
+namespace nwaudit::plist {
+namespace {
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+  text = trim(text);
+  bool negative = false;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  int base = 10;
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+    base = 16;
+    text.remove_prefix(2);
+  }
+  std::uint64_t magnitude = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), magnitude, base);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (negative) {
+    if (magnitude > kMax + 1) return std::nullopt;
+    return magnitude == kMax + 1 ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(magnitude);
+  }
+  if (magnitude > kMax) return std::nullopt;
+  return static_cast<std::int64_t>(magnitude);
+}
+
+std::optional<double> parse_real(std::string_view text) {
+  text = trim(text);
+  double sign = 1;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    sign = text.front() == '-' ? -1 : 1;
+    text.remove_prefix(1);
+  }
+  if (text == "infinity" || text == "inf") return sign * std::numeric_limits<double>::infinity();
+  if (text == "nan") return std::numeric_limits<double>::quiet_NaN();
+  double value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return sign * value;
+}
+
+class XmlPlistReader {
+ public:
+  XmlPlistReader(std::string_view bytes, std::string_view name) : bytes_(bytes), name_(name) {}
+
+  Expected<Value> read() {
+    pugi::xml_document document;
+    const pugi::xml_parse_result result = document.load_buffer(
+        bytes_.data(), bytes_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_auto);
+    if (!result) return failure(result.offset, std::string("not well-formed XML: ") + result.description());
+    pugi::xml_node top = document.document_element();
+    if (std::string_view(top.name()) == "plist") {
+      pugi::xml_node value = element_from(top.first_child());
+      if (!value) return failure(top, "<plist> holds no value");
+      if (element_from(value.next_sibling())) return failure(top, "<plist> holds more than one value");
+      return convert(value, 0);
+    }
+    return convert(top, 0);  // a bare <dict> or other value, as some tools write
+  }
+
+ private:
+  static pugi::xml_node element_from(pugi::xml_node node) {
+    while (node && node.type() != pugi::node_element) node = node.next_sibling();
+    return node;
+  }
+
+  Error failure(std::ptrdiff_t offset, std::string reason) const {
+    const auto end = bytes_.begin() + std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(bytes_.size()));
+    const auto line = 1 + std::count(bytes_.begin(), end, '\n');
+    return Error{ErrorKind::malformed, std::string(name_), "line " + std::to_string(line), std::move(reason)};
+  }
+  Error failure(pugi::xml_node node, std::string reason) const { return failure(node.offset_debug(), std::move(reason)); }
+
+  // The character content of a leaf element; nullopt when it holds elements.
+  static std::optional<std::string> text_of(pugi::xml_node node) {
+    std::string text;
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        text += child.value();
+      } else if (child.type() == pugi::node_element) {
+        return std::nullopt;
+      }
+    }
+    return text;
+  }
+
+  // Checks that a container holds only elements (and white space); returns them.
+  Expected<std::vector<pugi::xml_node>> children_of(pugi::xml_node node) const {
+    std::vector<pugi::xml_node> children;
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+      if (child.type() == pugi::node_element) {
+        children.push_back(child);
+      } else if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
+                 !trim(child.value()).empty()) {
+        return failure(child, std::string("text inside <") + node.name() + ">");
+      }
+    }
+    return children;
+  }
+
+  Expected<Value> convert(pugi::xml_node node, std::size_t depth) {
+    if (++values_ > limits::kMaxPlistValues) {
+      Error error = failure(node, "more than " + std::to_string(limits::kMaxPlistValues) + " values");
+      error.kind = ErrorKind::too_large;
+      return error;
+    }
+    const std::string_view element = node.name();
+    if (element == "dict" || element == "array") return convert_container(node, element == "dict", depth + 1);
+    if (element == "true" || element == "false") {
+      if (node.first_child()) return failure(node, "<" + std::string(element) + "/> must be empty");
+      return Value(element == "true");
+    }
+    std::optional<std::string> text = text_of(node);
+    if (!text) return failure(node, "<" + std::string(element) + "> holds an element");
+    if (element == "string") return Value(std::move(*text));
+    if (element == "integer") {
+      if (auto value = parse_integer(*text)) return Value(*value);
+      return failure(node, "<integer> '" + std::string(trim(*text)) + "' is not a 64-bit integer");
+    }
+    if (element == "real") {
+      if (auto value = parse_real(*text)) return Value(*value);
+      return failure(node, "<real> '" + std::string(trim(*text)) + "' is not a number");
+    }
+    if (element == "date") {
+      if (auto value = parse_iso8601(trim(*text))) return Value(*value);
+      return failure(node, "<date> '" + std::string(trim(*text)) + "' is not an ISO 8601 UTC date");
+    }
+    if (element == "data") {
+      if (auto value = decode_base64(*text)) return Value(std::move(*value));
+      return failure(node, "<data> is not valid base64");
+    }
+    if (element == "key") return failure(node, "<key> outside a <dict>");
+    return failure(node, "unknown element <" + std::string(element) + ">");
+  }
+
+  Expected<Value> convert_container(pugi::xml_node node, bool is_dictionary, std::size_t depth) {
+    if (depth > limits::kMaxNestingDepth) {
+      Error error = failure(node, "nested deeper than " + std::to_string(limits::kMaxNestingDepth) + " containers");
+      error.kind = ErrorKind::too_large;
+      return error;
+    }
+    auto children = children_of(node);
+    if (!children) return std::move(children).error();
+    if (!is_dictionary) {
+      Array items;
+      items.reserve(children->size());
+      for (pugi::xml_node child : *children) {
+        auto item = convert(child, depth);
+        if (!item) return item;
+        items.push_back(std::move(*item));
+      }
+      return Value(std::move(items));
+    }
+    Dictionary entries;
+    for (std::size_t i = 0; i < children->size(); i += 2) {
+      pugi::xml_node key_node = (*children)[i];
+      if (std::string_view(key_node.name()) != "key") {
+        return failure(key_node, std::string("<dict> expects a <key>, found <") + key_node.name() + ">");
+      }
+      std::optional<std::string> key = text_of(key_node);
+      if (!key) return failure(key_node, "<key> holds an element");
+      if (i + 1 == children->size()) return failure(key_node, "<key>" + *key + "</key> has no value");
+      auto item = convert((*children)[i + 1], depth);
+      if (!item) return item;
+      entries.insert_or_assign(std::move(*key), std::move(*item));
+    }
+    // CoreFoundation writes a keyed archive's UID as <dict><key>CF$UID</key><integer>N</integer></dict>.
+    if (entries.size() == 1 && entries.begin()->first == "CF$UID") {
+      if (auto index = entries.begin()->second.integer(); index && *index >= 0) {
+        return Value(Uid{static_cast<std::uint64_t>(*index)});
+      }
+    }
+    return Value(std::move(entries));
+  }
+
+  std::string_view bytes_;
+  std::string_view name_;
+  std::size_t values_ = 0;
+};
+
+}  // namespace
+
+Expected<Value> parse_xml(std::string_view bytes, std::string_view name) {
+  return XmlPlistReader(bytes, name).read();
+}
+
+}  // namespace nwaudit::plist
