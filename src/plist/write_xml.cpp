@@ -1,7 +1,7 @@
 #include "nwaudit/plist/write_xml.h"
 
 #include <cmath>
-#include <cstdio>
+#include <fmt/format.h>
 #include <pugixml.hpp>
 #include <sstream>
 
@@ -14,9 +14,7 @@ namespace {
 std::string real_text(double value) {
   if (std::isnan(value)) return "nan";
   if (std::isinf(value)) return value > 0 ? "+infinity" : "-infinity";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", value);
-  return text;
+  return fmt::format("{}", value);  // shortest text that reads back as the same double
 }
 
 void append(pugi::xml_node parent, const Value& value) {
