@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "nwaudit/limits.h"
 #include "nwaudit/plist/parse.h"
+#include "nwaudit/source/rooted_source.h"
 #include "test_support.h"
 
 using namespace nwaudit;
@@ -94,4 +96,15 @@ TEST_CASE("binary plists: errors say what is wrong and at which byte") {
 
   CHECK(parse_error(fixture("plists/broken/integer-key.bplist")).reason ==
         "dictionary 0 has a key that is not a string");
+}
+
+TEST_CASE("a plist file over the size limit is refused before it is read") {
+  nwaudit::test::TempDir tree;
+  tree.write("big.plist", std::string(nwaudit::limits::kMaxPlistBytes + 1, ' '));
+  auto source = RootedSource::open(tree.path().string());
+  REQUIRE(source);
+  auto value = plist::read(**source, "/big.plist");
+  REQUIRE_FALSE(value);
+  CHECK(value.error().kind == ErrorKind::too_large);
+  CHECK(value.error().describe() == "/big.plist: 16777217 bytes, over the limit of 16777216");
 }
