@@ -183,7 +183,48 @@ std::string RootedSource::description() const {
   return root_ == "/" ? std::string("the live system") : "the tree at " + root_;
 }
 
-Expected<std::string> RootedSource::read_file(std::string_view path, std::size_t max_bytes) const {
+namespace {
+
+class PosixFile final : public RandomAccessFile {
+ public:
+  PosixFile(UniqueFd fd, std::uint64_t size, std::string path) : fd_(std::move(fd)), size_(size), path_(std::move(path)) {}
+
+  std::uint64_t size() const override { return size_; }
+  const std::string& path() const override { return path_; }
+
+  Expected<std::string> read_at(std::uint64_t offset, std::size_t length) const override {
+    if (offset > size_ || length > size_ - offset) {
+      return Error{ErrorKind::malformed, path_, "byte offset " + std::to_string(offset),
+                   "reading " + std::to_string(length) + " bytes runs past the end of the " +
+                       std::to_string(size_) + "-byte file"};
+    }
+    std::string content(length, '\0');
+    std::size_t filled = 0;
+    while (filled < length) {
+      ssize_t count = ::pread(fd_.get(), content.data() + filled, length - filled,
+                              static_cast<off_t>(offset + filled));
+      if (count < 0) {
+        if (errno == EINTR) continue;
+        return os_error(path_, errno);
+      }
+      if (count == 0) {
+        return Error{ErrorKind::malformed, path_, "byte offset " + std::to_string(offset + filled),
+                     "the file ended early (it shrank while being read)"};
+      }
+      filled += static_cast<std::size_t>(count);
+    }
+    return content;
+  }
+
+ private:
+  UniqueFd fd_;
+  std::uint64_t size_;
+  std::string path_;
+};
+
+}  // namespace
+
+Expected<std::unique_ptr<RandomAccessFile>> RootedSource::open_file(std::string_view path) const {
   auto resolved = resolve(root_fd_, path, FinalLink::follow);
   if (!resolved) return std::move(resolved).error();
   if (!S_ISREG(resolved->info.st_mode)) {
@@ -194,24 +235,8 @@ Expected<std::string> RootedSource::read_file(std::string_view path, std::size_t
   struct stat info {};
   if (::fstat(fd->get(), &info) != 0) return os_error(path, errno);
   if (!S_ISREG(info.st_mode)) return error_of(ErrorKind::wrong_type, path, std::string("is ") + type_name(info.st_mode));
-  const auto size = static_cast<std::uint64_t>(info.st_size);
-  if (size > max_bytes) {
-    return error_of(ErrorKind::too_large, path,
-                    std::to_string(size) + " bytes, over the limit of " + std::to_string(max_bytes));
-  }
-  std::string content(static_cast<std::size_t>(size), '\0');
-  std::size_t filled = 0;
-  while (filled < content.size()) {
-    ssize_t count = ::read(fd->get(), content.data() + filled, content.size() - filled);
-    if (count < 0) {
-      if (errno == EINTR) continue;
-      return os_error(path, errno);
-    }
-    if (count == 0) break;  // shrank while reading: keep what is there
-    filled += static_cast<std::size_t>(count);
-  }
-  content.resize(filled);
-  return content;
+  return std::unique_ptr<RandomAccessFile>(
+      new PosixFile(std::move(*fd), static_cast<std::uint64_t>(info.st_size), std::string(path)));
 }
 
 Expected<std::vector<DirectoryEntry>> RootedSource::list_directory(std::string_view path) const {

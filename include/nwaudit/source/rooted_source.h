@@ -24,7 +24,7 @@ class RootedSource final : public Source {
   RootedSource(const RootedSource&) = delete;
   RootedSource& operator=(const RootedSource&) = delete;
 
-  Expected<std::string> read_file(std::string_view path, std::size_t max_bytes) const override;
+  Expected<std::unique_ptr<RandomAccessFile>> open_file(std::string_view path) const override;
   Expected<std::vector<DirectoryEntry>> list_directory(std::string_view path) const override;
   Expected<FileStatus> status(std::string_view path) const override;
   Expected<std::string> read_link(std::string_view path) const override;

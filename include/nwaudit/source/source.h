@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,18 @@ struct DirectoryEntry {
   FileType type = FileType::other;  // of the entry itself; a link is FileType::symlink
 };
 
+// An open regular file on the audited Mac, read at offsets (Mach-O headers and symbol
+// tables are read this way, never whole binaries).
+class RandomAccessFile {
+ public:
+  virtual ~RandomAccessFile() = default;
+  virtual std::uint64_t size() const = 0;
+  // Exactly `length` bytes from `offset`; an Error (malformed) when the file is shorter.
+  virtual Expected<std::string> read_at(std::uint64_t offset, std::size_t length) const = 0;
+  // The Mac path it was opened as, for errors.
+  virtual const std::string& path() const = 0;
+};
+
 // The only way nwaudit reads the Mac it audits. Paths are Mac paths ("/Library/...");
 // an implementation maps them onto whatever it reads from and never writes to it.
 // Every Error carries the Mac path it is about.
@@ -30,8 +43,8 @@ class Source {
  public:
   virtual ~Source() = default;
 
-  // The whole content of a regular file, following links. Fails with too_large over max_bytes.
-  virtual Expected<std::string> read_file(std::string_view path, std::size_t max_bytes) const = 0;
+  // A regular file, following links.
+  virtual Expected<std::unique_ptr<RandomAccessFile>> open_file(std::string_view path) const = 0;
   // The entries of a directory, following links, sorted by name, without "." and "..".
   virtual Expected<std::vector<DirectoryEntry>> list_directory(std::string_view path) const = 0;
   // What the path names, following links.
@@ -41,6 +54,9 @@ class Source {
 
   // For reports: "the live system", "the tree at /tmp/mac", ...
   virtual std::string description() const = 0;
+
+  // The whole content of a regular file; too_large over max_bytes, checked before reading.
+  Expected<std::string> read_file(std::string_view path, std::size_t max_bytes) const;
 };
 
 }  // namespace nwaudit
