@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "nwaudit/facts/os_collector.h"
+#include "nwaudit/facts/collectors.h"
 #include "nwaudit/source/rooted_source.h"
 #include "test_support.h"
 
@@ -26,7 +26,7 @@ std::string system_version(const std::string& product, const std::string& versio
 TEST_CASE("os: the sample Mac is macOS 14.4.1") {
   auto source = open_root(nwaudit::test::fixture_path("macs/sonoma"));
   Facts facts("test", source->description());
-  collect_os(*source, facts);
+  collect_os(*source, nullptr, facts);
   pugi::xml_node os = facts.document().child("facts").child("os");
   REQUIRE(os);
   CHECK(std::string(os.attribute("product").value()) == "macOS");
@@ -43,12 +43,12 @@ TEST_CASE("os: iOS and old Mac OS X names") {
   tree.write("System/Library/CoreServices/SystemVersion.plist", system_version("iPhone OS", "17.4"));
   auto source = open_root(tree.path().string());
   Facts facts("test", "tree");
-  collect_os(*source, facts);
+  collect_os(*source, nullptr, facts);
   CHECK_FALSE(facts.document().child("facts").child("os").attribute("macos").as_bool());
 
   tree.write("System/Library/CoreServices/SystemVersion.plist", system_version("Mac OS X", "10.15.7"));
   Facts old_facts("test", "tree");
-  collect_os(*source, old_facts);
+  collect_os(*source, nullptr, old_facts);
   pugi::xml_node os = old_facts.document().child("facts").child("os");
   CHECK(os.attribute("macos").as_bool());
   CHECK(os.attribute("major").as_int() == 10);
@@ -59,13 +59,13 @@ TEST_CASE("os: a missing or broken SystemVersion.plist is a coverage entry") {
   TempDir tree;
   auto source = open_root(tree.path().string());
   Facts missing("test", "tree");
-  collect_os(*source, missing);
+  collect_os(*source, nullptr, missing);
   CHECK_FALSE(missing.document().child("facts").child("os"));
   CHECK(missing.document().select_node("/facts/coverage/source[@status='missing'][@problem='not-found']"));
 
   tree.write("System/Library/CoreServices/SystemVersion.plist", "<plist><dict><key>a</key></plist>");
   Facts broken("test", "tree");
-  collect_os(*source, broken);
+  collect_os(*source, nullptr, broken);
   pugi::xml_node entry = broken.document().select_node("/facts/coverage/source[@status='broken']").node();
   REQUIRE(entry);
   CHECK(std::string(entry.attribute("path").value()) == "/System/Library/CoreServices/SystemVersion.plist");

@@ -1,5 +1,8 @@
 #include "capture/text_lines.h"
 
+#include <algorithm>
+#include <charconv>
+
 namespace nwaudit::capture {
 namespace {
 
@@ -54,6 +57,86 @@ std::vector<std::string_view> split_fields(std::string_view line) {
     start = end == std::string_view::npos ? end : line.find_first_not_of(kBlank, end);
   }
   return fields;
+}
+
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+  std::int64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (text.empty() || error != std::errc() || stop != end) return std::nullopt;
+  return value;
+}
+
+bool is_dotted_name(std::string_view text) {
+  std::size_t parts = 0;
+  while (true) {
+    const auto dot = text.find('.');
+    const std::string_view part = text.substr(0, dot);
+    const bool part_ok = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!part_ok) return false;
+    ++parts;
+    if (dot == std::string_view::npos) return parts >= 2;
+    text.remove_prefix(dot + 1);
+  }
+}
+
+namespace {
+
+// "host:dir user$" (macOS bash's default prompt), which is_prompt above does not know.
+bool starts_with_bash_prompt(const std::vector<std::string_view>& fields) {
+  if (fields.size() < 2) return false;
+  const auto colon = fields[0].find(':');
+  const bool host_and_dir = colon != std::string_view::npos && colon > 0 && colon + 1 < fields[0].size();
+  const std::string_view user = fields[1];
+  return host_and_dir && user.size() >= 2 && (user.back() == '$' || user.back() == '#');
+}
+
+}  // namespace
+
+bool is_command_echo(std::string_view line, std::initializer_list<std::string_view> commands) {
+  const auto fields = split_fields(line);
+  if (fields.empty()) return false;
+  if (starts_with_bash_prompt(fields)) return true;
+  std::string_view program = fields[0] == "sudo" && fields.size() > 1 ? fields[1] : fields[0];
+  const auto slash = program.rfind('/');
+  if (slash != std::string_view::npos) program.remove_prefix(slash + 1);
+  return std::find(commands.begin(), commands.end(), program) != commands.end();
+}
+
+std::optional<std::uint64_t> parse_hex(std::string_view text) {
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) text.remove_prefix(2);
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value, 16);
+  if (text.empty() || error != std::errc() || stop != end) return std::nullopt;
+  return value;
+}
+
+bool FlagBits::has(std::string_view name) const {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::optional<FlagBits> parse_flag_bits(std::string_view text) {
+  const auto open = text.find('<');
+  const auto value = parse_hex(text.substr(0, open));
+  if (!value) return std::nullopt;
+  FlagBits bits{*value, {}};
+  if (open == std::string_view::npos) return bits;
+  if (text.back() != '>') return std::nullopt;
+  std::string_view list = text.substr(open + 1, text.size() - open - 2);
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    if (const auto name = list.substr(0, comma); !name.empty()) bits.names.emplace_back(name);
+    list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
+  }
+  return bits;
+}
+
+std::string quoted_excerpt(std::string_view text) {
+  constexpr std::size_t kMax = 60;
+  return "'" + std::string(text.substr(0, kMax)) + (text.size() > kMax ? "...'" : "'");
 }
 
 }  // namespace nwaudit::capture

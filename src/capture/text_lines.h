@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,5 +32,35 @@ std::vector<std::string_view> split_fields(std::string_view line);
 
 // The text without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
+
+// The whole text as a decimal integer ("42", "-7"), or nothing.
+std::optional<std::int64_t> parse_integer(std::string_view text);
+
+// Two or more non-empty parts joined by dots, each of letters, digits, '-' and '_': the shape of
+// bundle identifiers ("com.apple.driver.ACPI_SMC_PlatformPlugin") and sysctl names ("kern.bootargs").
+bool is_dotted_name(std::string_view text);
+
+// True for a line that only records how the capture was made and that split_lines keeps: a bash
+// prompt ("host:dir user$ kextstat | grep -v com.apple", or a bare "host:~ user$"), or one of the
+// commands typed without a prompt ("kextstat", "sudo /usr/bin/kmutil showloaded").
+bool is_command_echo(std::string_view line, std::initializer_list<std::string_view> commands);
+
+// The whole text as a hexadecimal number, with or without "0x" ("8863", "0x4483"), or nothing.
+std::optional<std::uint64_t> parse_hex(std::string_view text);
+
+// A flag word as ifconfig prints it: the value in hex, then the names of its set bits.
+struct FlagBits {
+  std::uint64_t value = 0;
+  std::vector<std::string> names;
+
+  bool has(std::string_view name) const;
+};
+
+// "8863<UP,BROADCAST,SMART>" (the text after "flags="), also "0x8863<...>", "0<>" and a bare
+// "8863"; nothing when the value is not hex or the "<" list is not closed by a final ">".
+std::optional<FlagBits> parse_flag_bits(std::string_view text);
+
+// Text for a ParseProblem's reason: in single quotes, cut to 60 characters ("...'" marks a cut).
+std::string quoted_excerpt(std::string_view text);
 
 }  // namespace nwaudit::capture

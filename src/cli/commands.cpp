@@ -8,10 +8,12 @@
 
 #include "nwaudit/exit_codes.h"
 #include "nwaudit/facts/facts.h"
-#include "nwaudit/facts/os_collector.h"
+#include "nwaudit/facts/collectors.h"
 #include "nwaudit/plist/keyed_archive.h"
 #include "nwaudit/plist/parse.h"
 #include "nwaudit/plist/write_xml.h"
+#include "nwaudit/rules/knowledge.h"
+#include "nwaudit/rules/rule_files.h"
 #include "nwaudit/source/rooted_source.h"
 #include "nwaudit/version.h"
 
@@ -63,9 +65,16 @@ int run_facts(const FactsOptions& options) {
   int status = exit_code::kOk;
   std::unique_ptr<Source> source = open_source(options.root, status);
   if (!source) return status;
+  std::vector<std::filesystem::path> directories{shipped_rules_directory()};
+  directories.insert(directories.end(), options.rule_directories.begin(), options.rule_directories.end());
+  const Knowledge knowledge = load_knowledge(directories);
+  for (const Error& problem : knowledge.problems) fmt::print(stderr, "nwaudit: {}\n", problem.describe());
+
   Facts facts(kVersion, source->description());
-  collect_os(*source, facts);
-  return emit(facts.to_xml(), options.output);
+  collect_facts(*source, knowledge.vendors, facts);
+  const int written = emit(facts.to_xml(), options.output);
+  if (written != exit_code::kOk) return written;
+  return knowledge.problems.empty() ? exit_code::kOk : exit_code::kRuleError;
 }
 
 int run_plist(const PlistOptions& options) {

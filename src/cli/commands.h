@@ -2,11 +2,13 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace nwaudit::cli {
 
 struct FactsOptions {
   std::optional<std::string> root;
+  std::vector<std::string> rule_directories;
   std::optional<std::string> output;
 };
 

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   CLI::App* facts_command = app.add_subcommand("facts", "Print the facts document nwaudit collects from a Mac");
   facts_command->add_option("--root", facts.root, "Audit the Mac tree under DIR instead of the live system")
       ->type_name("DIR");
+  facts_command->add_option("--rules", facts.rule_directories, "Also load rule and vendor files from DIR (repeatable)")
+      ->type_name("DIR");
   facts_command->add_option("-o,--output", facts.output, "Write to FILE instead of standard output")
       ->type_name("FILE");
 

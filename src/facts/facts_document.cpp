@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "facts/xml_text.h"
 #include "nwaudit/facts/facts.h"
 
 namespace nwaudit {
@@ -25,11 +26,12 @@ Facts::Facts(std::string_view tool_version, std::string_view source_description)
 
 pugi::xml_node Facts::add(const char* element) { return root_.insert_child_before(element, coverage_); }
 
-void Facts::record_read(std::string_view collector, std::string_view path) {
+pugi::xml_node Facts::record_read(std::string_view collector, std::string_view path) {
   pugi::xml_node entry = coverage_.append_child("source");
   entry.append_attribute("collector") = std::string(collector).c_str();
   entry.append_attribute("path") = std::string(path).c_str();
   entry.append_attribute("status") = "read";
+  return entry;
 }
 
 void Facts::record_problem(std::string_view collector, const Error& error) {
@@ -41,7 +43,8 @@ void Facts::record_problem(std::string_view collector, const Error& error) {
   entry.append_attribute("reason") = (error.location.empty() ? error.reason : error.location + ": " + error.reason).c_str();
 }
 
-std::string Facts::to_xml() const {
+std::string Facts::to_xml() {
+  make_valid_xml(root_);
   std::ostringstream out;
   document_.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
   return out.str();

@@ -1,8 +1,8 @@
-#include "nwaudit/facts/os_collector.h"
-
 #include <charconv>
 
-#include "nwaudit/plist/parse.h"
+#include "capture/sysctl_capture.h"
+#include "facts/collector_support.h"
+#include "nwaudit/facts/collectors.h"
 
 namespace nwaudit {
 namespace {
@@ -23,25 +23,29 @@ bool split_version(std::string_view text, int (&parts)[3]) {
     if (text.front() != '.') return false;
     text.remove_prefix(1);
   }
-  return text.empty();
-}
-
-std::string string_at(const plist::Value& root, const char* key) {
-  const plist::Value* value = root.find(key);
-  return value != nullptr && value->string() != nullptr ? *value->string() : std::string();
+  return text.empty() && index > 0;
 }
 
 }  // namespace
 
-void collect_os(const Source& source, Facts& facts) {
-  auto system_version = plist::read(source, kSystemVersion);
-  if (!system_version) {
-    facts.record_problem(kCollector, system_version.error());
+void collect_os(const Source& source, const capture::SysctlCapture* sysctl, Facts& facts) {
+  std::string product;
+  std::string version;
+  std::string build;
+  std::string from = kSystemVersion;
+  if (auto system_version = collector::read_plist(source, facts, kCollector, kSystemVersion)) {
+    product = collector::text(&*system_version, "ProductName");
+    version = collector::text(&*system_version, "ProductVersion");
+    build = collector::text(&*system_version, "ProductBuildVersion");
+  } else if (sysctl != nullptr && sysctl->value("kern.osproductversion")) {
+    // No SystemVersion.plist, but the kernel said which release it is: that is macOS 10.13.4 or later.
+    product = "macOS";
+    version = *sysctl->value("kern.osproductversion");
+    build = std::string(sysctl->value("kern.osversion").value_or(""));
+    from = collector::capture_path("sysctl.txt");
+  } else {
     return;
   }
-  facts.record_read(kCollector, kSystemVersion);
-  const std::string product = string_at(*system_version, "ProductName");
-  const std::string version = string_at(*system_version, "ProductVersion");
   int parts[3];
   const bool numeric = split_version(version, parts);
 
@@ -54,8 +58,11 @@ void collect_os(const Source& source, Facts& facts) {
     os.append_attribute("minor") = parts[1];
     os.append_attribute("patch") = parts[2];
   }
-  os.append_attribute("build") = string_at(*system_version, "ProductBuildVersion").c_str();
-  os.append_attribute("source") = kSystemVersion;
+  os.append_attribute("build") = build.c_str();
+  if (sysctl != nullptr) {
+    if (auto machine = sysctl->value("hw.machine")) os.append_attribute("architecture") = std::string(*machine).c_str();
+  }
+  os.append_attribute("source") = from.c_str();
 }
 
 }  // namespace nwaudit

@@ -13,16 +13,23 @@ namespace nwaudit {
 class Facts {
  public:
   Facts(std::string_view tool_version, std::string_view source_description);
+  // The nodes kept below point into the document, so a Facts stays where it was made.
+  Facts(const Facts&) = delete;
+  Facts& operator=(const Facts&) = delete;
 
   // A new child of <facts>; collectors add their elements here, before <coverage>.
   pugi::xml_node add(const char* element);
 
-  // Coverage: what a collector read, and what it could not, with why.
-  void record_read(std::string_view collector, std::string_view path);
+  // Coverage: what a collector read, and what it could not, with why. The entry of a
+  // source that was read can take <problem line="" reason=""/> children for parts that
+  // could not be understood.
+  pugi::xml_node record_read(std::string_view collector, std::string_view path);
   void record_problem(std::string_view collector, const Error& error);
 
   const pugi::xml_document& document() const { return document_; }
-  std::string to_xml() const;
+  pugi::xml_node root() { return root_; }
+  // The document as text; first replaces what XML cannot carry (see make_valid_xml).
+  std::string to_xml();
 
  private:
   pugi::xml_document document_;

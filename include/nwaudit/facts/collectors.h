@@ -1,0 +1,40 @@
+#pragma once
+
+#include "nwaudit/facts/facts.h"
+#include "nwaudit/facts/vendor_catalog.h"
+#include "nwaudit/source/source.h"
+
+// The collectors: each reads one kind of source on the Mac into elements of the facts
+// document and records in coverage what it read and what it could not. nwaudit-facts(5)
+// documents every element they write.
+namespace nwaudit {
+namespace capture {
+struct SysctlCapture;
+}
+
+// <os>: SystemVersion.plist, and kern.osproductversion and hw.machine when captured.
+void collect_os(const Source& source, const capture::SysctlCapture* sysctl, Facts& facts);
+// <kernel>: the captured sysctl values (net.filter_state, enable_netagent, NECP flow counts, boot-args).
+void collect_kernel_state(const capture::SysctlCapture* sysctl, Facts& facts);
+// <kext>: installed bundles, the imports of third-party executables, the captured loaded list.
+void collect_kexts(const Source& source, Facts& facts);
+// <system-extension>: db.plist, the providers each declares, the captured systemextensionsctl list.
+void collect_system_extensions(const Source& source, Facts& facts);
+// <ne-configuration>: com.apple.networkextension.plist.
+void collect_ne_configurations(const Source& source, Facts& facts);
+// <service>, <bridge>, <network-interface>: SystemConfiguration preferences.
+void collect_network_services(const Source& source, Facts& facts);
+// <application-firewall>: com.apple.alf.plist and a managed firewall profile.
+void collect_firewall(const Source& source, Facts& facts);
+// <pf>: /etc/pf.conf with the anchor files it loads, and the captured pfctl output.
+void collect_pf(const Source& source, Facts& facts);
+// <interface>: the captured ifconfig -v.
+void collect_interfaces(const Source& source, Facts& facts);
+
+// Adds vendor, product and vendor-kind to elements whose identifiers the catalog knows.
+void annotate_vendors(Facts& facts, const VendorCatalog& vendors);
+
+// Every collector, in the documented order, then the vendor annotations.
+void collect_facts(const Source& source, const VendorCatalog& vendors, Facts& facts);
+
+}  // namespace nwaudit

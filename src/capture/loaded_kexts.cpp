@@ -1,0 +1,214 @@
+#include "capture/loaded_kexts.h"
+
+#include <charconv>
+#include <limits>
+#include <utility>
+
+namespace nwaudit::capture {
+namespace {
+
+// Lines that kextstat, kmutil and panic reports print around the rows.
+bool is_preamble(std::string_view content) {
+  for (std::string_view start : {"Executing: ", "No variant specified", "System uptime in nanoseconds:",
+                                 "last loaded kext at ", "last unloaded kext at ", "last started kext at ",
+                                 "last stopped kext at "}) {
+    if (content.starts_with(start)) return true;
+  }
+  return content == "loaded kexts:" || content == "(none)";
+}
+
+bool is_column_header(const std::vector<std::string_view>& fields) {
+  return fields.size() >= 2 && fields[0] == "Index" && fields[1] == "Refs";
+}
+
+std::optional<int> to_int(std::string_view text) {
+  const auto value = parse_integer(text);
+  if (!value || *value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max()) {
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
+}
+
+// The Address, Size and Wired columns: "0xffffff7f80a2c000", or "0" for built-in entries.
+std::optional<std::uint64_t> to_column_number(std::string_view text) {
+  int base = 10;
+  if (text.starts_with("0x")) {
+    text.remove_prefix(2);
+    base = 16;
+  }
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value, base);
+  if (text.empty() || error != std::errc() || stop != end) return std::nullopt;
+  return value;
+}
+
+// "52A1E876-863E-38E3-AC80-09BBAB13B752"
+bool is_uuid(std::string_view text) {
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
+    const bool hex = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+    if (dash_position ? c != '-' : !hex) return false;
+  }
+  return true;
+}
+
+// The text of line after part, a view into it.
+std::string_view text_after(std::string_view line, std::string_view part) {
+  return line.substr(static_cast<std::size_t>(part.data() + part.size() - line.data()));
+}
+
+// "<139 132 131 1>" (or "<>"); a number the capture cut short is left out.
+std::optional<std::string> read_linked_against(std::string_view text, LoadedKext& kext) {
+  const auto close = text.find('>');
+  const std::string_view list = text.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
+  const auto numbers = split_fields(list);
+  const bool last_is_cut = close == std::string_view::npos && !list.empty() && list.back() != ' ' && list.back() != '\t';
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    if (last_is_cut && i + 1 == numbers.size()) break;
+    const auto index = to_int(numbers[i]);
+    if (!index) {
+      kext.linked_against.clear();
+      return "unreadable linked-against list: " + std::string(text);
+    }
+    kext.linked_against.push_back(*index);
+  }
+  kext.truncated = close == std::string_view::npos;
+  if (!kext.truncated && !trim(text.substr(close + 1)).empty()) {
+    return "unexpected text after the linked-against list: " + std::string(trim(text.substr(close + 1)));
+  }
+  return std::nullopt;
+}
+
+// What follows the bundle id: "(1.0) 23FDB715-3D0D-3A26-ACBA-E3794C231CB7 <7 5 4 1>"; older
+// kextstat has no UUID, and its built-in entries no list either.
+std::optional<std::string> read_version_and_links(std::string_view text, LoadedKext& kext) {
+  text = trim(text);
+  if (text.empty()) {
+    kext.truncated = true;
+    return std::nullopt;
+  }
+  if (text.front() != '(') return "expected \"(version)\" after the bundle id, found: " + std::string(text);
+  const auto close = text.find(')');
+  if (close == std::string_view::npos) {
+    kext.truncated = true;
+    return std::nullopt;
+  }
+  kext.version = trim(text.substr(1, close - 1));
+  text = trim(text.substr(close + 1));
+  if (!text.empty() && text.front() != '<') {
+    const std::string_view token = text.substr(0, text.find_first_of(" \t"));
+    text = trim(text_after(text, token));
+    if (is_uuid(token)) {
+      kext.uuid = token;
+    } else if (text.empty()) {
+      kext.truncated = true;  // a UUID the capture cut short
+      return std::nullopt;
+    } else {
+      return "expected a UUID after the version, found: " + std::string(token);
+    }
+  }
+  if (text.empty()) return std::nullopt;
+  if (text.front() != '<') return "unexpected text after the UUID: " + std::string(text);
+  return read_linked_against(text, kext);
+}
+
+// Index Refs Address Size Wired Name (Version) UUID <Linked Against>
+void read_table_row(const Line& line, std::string_view content, const std::vector<std::string_view>& fields,
+                    LoadedKexts& result) {
+  constexpr std::size_t kNameColumn = 5;
+  if (fields.size() <= kNameColumn) {
+    result.problems.push_back({line.number, "row ends before its Name column: " + std::string(content)});
+    return;
+  }
+  LoadedKext kext;
+  kext.line = line.number;
+  kext.index = to_int(fields[0]);
+  kext.references = to_int(fields[1]);
+  kext.address = to_column_number(fields[2]);
+  kext.size = to_column_number(fields[3]);
+  kext.wired = to_column_number(fields[4]);
+  if (!kext.index || !kext.references || !kext.address || !kext.size || !kext.wired ||
+      !is_dotted_name(fields[kNameColumn])) {
+    result.problems.push_back({line.number, "not a kextstat row: " + std::string(content)});
+    return;
+  }
+  kext.bundle_id = fields[kNameColumn];
+  auto problem = read_version_and_links(text_after(content, fields[kNameColumn]), kext);
+  result.kexts.push_back(std::move(kext));
+  if (problem) result.problems.push_back({line.number, std::move(*problem)});
+}
+
+// Panic reports shorten bundle ids (xnu's kext_panic_report.h): a leading character stands for a
+// common prefix, and '!' plus a letter for a common word anywhere after it.
+std::string_view panic_prefix(char mark) {
+  constexpr std::pair<char, std::string_view> kPrefixes[] = {
+      {'>', "com.apple.driver."}, {'|', "com.apple.iokit."}, {'$', "com.apple.security."}, {'@', "com.apple."}};
+  for (const auto& [candidate, prefix] : kPrefixes) {
+    if (candidate == mark) return prefix;
+  }
+  return {};
+}
+
+std::string_view panic_word(char letter) {
+  constexpr std::pair<char, std::string_view> kWords[] = {{'U', "AppleUSB"}, {'A', "Apple"},      {'F', "Family"},
+                                                         {'S', "Storage"},  {'C', "Controller"}, {'B', "Bluetooth"},
+                                                         {'I', "Intel"}};
+  for (const auto& [candidate, word] : kWords) {
+    if (candidate == letter) return word;
+  }
+  return {};
+}
+
+std::string expand_panic_bundle_id(std::string_view id) {
+  std::string expanded(id.empty() ? std::string_view() : panic_prefix(id.front()));
+  if (!expanded.empty()) id.remove_prefix(1);
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const std::string_view word = id[i] == '!' && i + 1 < id.size() ? panic_word(id[i + 1]) : std::string_view();
+    if (word.empty()) {
+      expanded += id[i];
+    } else {
+      expanded += word;
+      ++i;
+    }
+  }
+  return expanded;
+}
+
+// "at.obdev.nke.LittleSnitch<TAB>4740" (tabs may have become spaces); the version may contain a
+// space ("7.0 15052.710728"), so it is the rest of the line.
+bool read_panic_row(const Line& line, std::string_view content, const std::vector<std::string_view>& fields,
+                    LoadedKexts& result) {
+  std::string bundle_id = expand_panic_bundle_id(fields[0]);
+  if (!is_dotted_name(bundle_id)) return false;
+  LoadedKext kext;
+  kext.line = line.number;
+  kext.bundle_id = std::move(bundle_id);
+  kext.version = trim(text_after(content, fields[0]));
+  kext.truncated = kext.version.empty();
+  result.kexts.push_back(std::move(kext));
+  result.panic_list = true;
+  return true;
+}
+
+}  // namespace
+
+LoadedKexts parse_loaded_kexts(std::string_view text) {
+  LoadedKexts result;
+  for (const Line& line : split_lines(text)) {
+    const std::string_view content = trim(line.text);
+    if (is_preamble(content) || is_command_echo(content, {"kextstat", "kmutil"})) continue;
+    const auto fields = split_fields(content);
+    if (is_column_header(fields)) continue;
+    if (parse_integer(fields[0])) {
+      read_table_row(line, content, fields, result);
+    } else if (!read_panic_row(line, content, fields, result)) {
+      result.problems.push_back({line.number, "not a loaded kext: " + std::string(content)});
+    }
+  }
+  return result;
+}
+
+}  // namespace nwaudit::capture

@@ -1,0 +1,185 @@
+#include <array>
+#include <map>
+#include <string>
+
+#include "capture/loaded_kexts.h"
+#include "facts/collector_support.h"
+#include "macho/macho_imports.h"
+#include "macho/network_kpis.h"
+#include "nwaudit/facts/collectors.h"
+#include "nwaudit/limits.h"
+
+namespace nwaudit {
+namespace {
+
+constexpr const char* kCollector = "kexts";
+
+// Where kext bundles are installed, and whether everything there is Apple's.
+struct KextDirectory {
+  const char* path;
+  const char* location;
+  bool apple;
+};
+constexpr std::array<KextDirectory, 4> kDirectories{{
+    {"/Library/Extensions", "library", false},
+    {"/Library/StagedExtensions", "staged", false},
+    {"/Library/Apple/System/Library/Extensions", "apple-library", true},
+    {"/System/Library/Extensions", "system", true},
+}};
+
+constexpr std::array<macho::NetworkCapability, 5> kCapabilities{
+    macho::NetworkCapability::socket_filter, macho::NetworkCapability::ip_filter,
+    macho::NetworkCapability::interface_filter, macho::NetworkCapability::creates_interface,
+    macho::NetworkCapability::kernel_control};
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+class KextCollector {
+ public:
+  KextCollector(const Source& source, Facts& facts) : source_(source), facts_(facts) {}
+
+  void run() {
+    for (const KextDirectory& directory : kDirectories) {
+      const std::size_t depth = std::string_view(directory.location) == "staged" ? limits::kMaxStagedDepth : 1;
+      find_bundles(directory.path, directory, depth, true);
+    }
+    mark_loaded();
+  }
+
+ private:
+  // Looks for *.kext below `path`, `depth` levels down; each bundle's PlugIns are searched too.
+  void find_bundles(const std::string& path, const KextDirectory& directory, std::size_t depth, bool top_level) {
+    auto entries = source_.list_directory(path);
+    if (!entries) {
+      if (top_level || entries.error().kind != ErrorKind::not_found) facts_.record_problem(kCollector, entries.error());
+      return;
+    }
+    for (const DirectoryEntry& entry : *entries) {
+      const std::string child = path + "/" + entry.name;
+      if (ends_with(entry.name, ".kext")) {
+        add_bundle(child, directory);
+      } else if (depth > 1 && entry.type == FileType::directory) {
+        find_bundles(child, directory, depth - 1, false);
+      }
+    }
+  }
+
+  void add_bundle(const std::string& bundle, const KextDirectory& directory) {
+    if (++bundles_seen_ > limits::kMaxKexts) {
+      if (bundles_seen_ == limits::kMaxKexts + 1) {
+        facts_.record_problem(kCollector, Error{ErrorKind::too_large, bundle, {},
+                                                "more than " + std::to_string(limits::kMaxKexts) +
+                                                    " kext bundles; the rest were not examined"});
+      }
+      return;
+    }
+    const std::string info_path = bundle + "/Contents/Info.plist";
+    auto info = collector::read_plist(source_, facts_, kCollector, info_path);
+    if (!info) return;
+    const std::string identifier = collector::text(&*info, "CFBundleIdentifier");
+    const std::string executable = collector::text(&*info, "CFBundleExecutable");
+    const bool apple = directory.apple || identifier.rfind("com.apple.", 0) == 0;
+
+    pugi::xml_node element = facts_.add("kext");
+    element.append_attribute("id") = identifier.c_str();
+    element.append_attribute("version") = collector::text(&*info, "CFBundleVersion").c_str();
+    element.append_attribute("name") = collector::text(&*info, "CFBundleName").c_str();
+    element.append_attribute("path") = bundle.c_str();
+    element.append_attribute("executable") = executable.c_str();
+    element.append_attribute("location") = directory.location;
+    element.append_attribute("apple") = collector::boolean(apple);
+    element.append_attribute("installed") = "true";
+    element.append_attribute("source") = info_path.c_str();
+    by_identifier_.emplace(identifier, element);
+    if (!apple && !executable.empty()) scan_executable(bundle + "/Contents/MacOS/" + executable, element);
+    find_plugins(bundle + "/Contents/PlugIns", directory);
+  }
+
+  void find_plugins(const std::string& plugins, const KextDirectory& directory) {
+    auto entries = source_.list_directory(plugins);
+    if (!entries) return;  // most kexts have no PlugIns folder
+    for (const DirectoryEntry& entry : *entries) {
+      if (ends_with(entry.name, ".kext")) add_bundle(plugins + "/" + entry.name, directory);
+    }
+  }
+
+  // What the executable imports says what the kext can do to the network.
+  void scan_executable(const std::string& path, pugi::xml_node element) {
+    auto file = source_.open_file(path);
+    if (!file) {
+      facts_.record_problem(kCollector, file.error());
+      return;
+    }
+    auto imports = macho::scan_imports(**file);
+    if (!imports) {
+      facts_.record_problem(kCollector, imports.error());
+      return;
+    }
+    facts_.record_read(kCollector, path);
+    const std::vector<macho::NetworkKpi> kpis = macho::network_kpis_in(imports->imported_symbols);
+    element.append_attribute("scanned") = "true";
+    for (macho::NetworkCapability capability : kCapabilities) {
+      bool used = false;
+      for (const macho::NetworkKpi& kpi : kpis) used = used || kpi.capability == capability;
+      element.append_attribute(macho::to_string(capability)) = collector::boolean(used);
+    }
+    for (const std::string& architecture : imports->architectures) {
+      element.append_child("architecture").append_attribute("name") = architecture.c_str();
+    }
+    for (const macho::NetworkKpi& kpi : kpis) {
+      pugi::xml_node import = element.append_child("import");
+      import.append_attribute("symbol") = kpi.symbol.c_str();
+      import.append_attribute("capability") = macho::to_string(kpi.capability);
+    }
+  }
+
+  // The captured loaded list: kmutil showloaded (macOS 11+), else kextstat.
+  void mark_loaded() {
+    std::optional<capture::LoadedKexts> loaded;
+    std::string from;
+    bool captured = false;
+    for (const char* name : {"kmutil-showloaded.txt", "kextstat.txt"}) {
+      from = collector::capture_path(name);
+      if (!source_.status(from)) continue;
+      captured = true;
+      loaded = collector::read_capture(source_, facts_, kCollector, from, capture::parse_loaded_kexts);
+      break;
+    }
+    if (!loaded) {
+      if (!captured) {
+        facts_.record_problem(kCollector, Error{ErrorKind::not_found, collector::capture_path("kmutil-showloaded.txt"),
+                                                {}, "no captured list of loaded kexts; load state unknown"});
+      }
+      for (auto& [identifier, element] : by_identifier_) element.append_attribute("loaded") = "unknown";
+      return;
+    }
+    std::map<std::string, const capture::LoadedKext*> loaded_by_identifier;
+    for (const capture::LoadedKext& kext : loaded->kexts) loaded_by_identifier.emplace(kext.bundle_id, &kext);
+    for (auto& [identifier, element] : by_identifier_) {
+      element.append_attribute("loaded") = collector::boolean(loaded_by_identifier.count(identifier) != 0);
+    }
+    for (const auto& [identifier, kext] : loaded_by_identifier) {
+      if (by_identifier_.count(identifier) != 0) continue;
+      pugi::xml_node element = facts_.add("kext");
+      element.append_attribute("id") = identifier.c_str();
+      element.append_attribute("version") = kext->version.c_str();
+      element.append_attribute("apple") = collector::boolean(identifier.rfind("com.apple.", 0) == 0);
+      element.append_attribute("installed") = "false";
+      element.append_attribute("loaded") = "true";
+      element.append_attribute("source") = from.c_str();
+    }
+  }
+
+  const Source& source_;
+  Facts& facts_;
+  std::size_t bundles_seen_ = 0;
+  std::multimap<std::string, pugi::xml_node> by_identifier_;
+};
+
+}  // namespace
+
+void collect_kexts(const Source& source, Facts& facts) { KextCollector(source, facts).run(); }
+
+}  // namespace nwaudit

@@ -1,0 +1,59 @@
+#include "nwaudit/rules/rule_files.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <system_error>
+
+namespace nwaudit {
+namespace {
+
+constexpr std::uintmax_t kMaxRuleFileBytes = 4u << 20;
+
+}  // namespace
+
+std::filesystem::path shipped_rules_directory() {
+  if (const char* overridden = std::getenv("NWAUDIT_RULES_DIR"); overridden != nullptr && *overridden != '\0') {
+    return overridden;
+  }
+  std::error_code ignored;
+  if (std::filesystem::is_directory(NWAUDIT_SOURCE_RULES_DIR, ignored)) return NWAUDIT_SOURCE_RULES_DIR;
+  return NWAUDIT_INSTALLED_RULES_DIR;
+}
+
+std::vector<std::filesystem::path> xml_files_in(const std::vector<std::filesystem::path>& directories,
+                                                std::vector<Error>& problems) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& directory : directories) {
+    std::error_code error;
+    std::vector<std::filesystem::path> found;
+    for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+      if (it->path().extension() == ".xml" && it->is_regular_file(error)) found.push_back(it->path());
+    }
+    if (error) {
+      problems.push_back(Error{ErrorKind::io, directory.string(), {}, "cannot list rule directory: " + error.message()});
+      continue;
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+Expected<std::string> read_rule_file(const std::filesystem::path& path) {
+  std::error_code error;
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (error) return Error{ErrorKind::not_found, path.string(), {}, error.message()};
+  if (size > kMaxRuleFileBytes) {
+    return Error{ErrorKind::too_large, path.string(), {},
+                 std::to_string(size) + " bytes, over the limit of " + std::to_string(kMaxRuleFileBytes)};
+  }
+  std::ifstream file(path, std::ios::binary);
+  std::string content(static_cast<std::size_t>(size), '\0');
+  if (!file.read(content.data(), static_cast<std::streamsize>(size))) {
+    return Error{ErrorKind::io, path.string(), {}, "cannot read the file"};
+  }
+  return content;
+}
+
+}  // namespace nwaudit
