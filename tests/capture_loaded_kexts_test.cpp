@@ -321,3 +321,29 @@ TEST_CASE("capture: every prefix of every real kext sample parses") {
     }
   }
 }
+
+// The text_lines helpers these parsers added; text_lines_test.cpp belongs to someone else's change.
+TEST_CASE("capture: integers, dotted names and echoed commands") {
+  CHECK(parse_integer("42") == 42);
+  CHECK(parse_integer("-7") == -7);
+  CHECK_FALSE(parse_integer(""));
+  CHECK_FALSE(parse_integer("4x"));
+  CHECK_FALSE(parse_integer("99999999999999999999"));
+
+  CHECK(is_dotted_name("com.apple.driver.ACPI_SMC_PlatformPlugin"));
+  CHECK(is_dotted_name("io.tailscale.ipn.macsys.network-extension"));
+  CHECK(is_dotted_name("kern.bootargs"));
+  CHECK_FALSE(is_dotted_name("kextstat"));
+  CHECK_FALSE(is_dotted_name("com..apple"));
+  CHECK_FALSE(is_dotted_name("com.apple."));
+  CHECK_FALSE(is_dotted_name("a|b.c"));
+
+  CHECK(is_command_echo("kextstat", {"kextstat", "kmutil"}));
+  CHECK(is_command_echo("sudo /usr/bin/kmutil showloaded", {"kextstat", "kmutil"}));
+  CHECK(is_command_echo("mbp:~ jo$ kextstat | grep -v com.apple", {"kextstat"}));
+  CHECK(is_command_echo("epsilon:opticks blyth$", {"kextstat"}));
+  CHECK_FALSE(is_command_echo("kextstatistics", {"kextstat"}));
+  CHECK_FALSE(is_command_echo("kern.bootargs: a$ b", {"sysctl"}));
+  CHECK_FALSE(is_command_echo("sysctl: unknown oid 'kern.nx'", {"sysctl"}));
+  CHECK_FALSE(is_command_echo("", {"sysctl"}));
+}

@@ -44,7 +44,8 @@ TEST_CASE("collectors: legacy kexts on an Intel Monterey Mac") {
   CHECK(mac.count("/facts/kext[@apple='true'][@installed='true'][@scanned]") == 0);  // Apple's: Info.plist only
 
   CHECK(mac.count("/facts/kernel/filter") == 2);
-  CHECK(mac.count("/facts/kernel/boot-arg[@name='-no_compat_check']") == 1);
+  CHECK(mac.count("/facts/kernel/boot-arg[@name='-no_compat_check'][not(@value)]") == 1);
+  CHECK(mac.count("/facts/kernel/boot-arg[@name='if_attach_nx'][@value='0x2b'][@transport-netagent='false']") == 1);
   CHECK(mac.count("/facts/service[@class='vpn'][@subtype='L2TP']") == 1);
   CHECK(mac.count("/facts/service[@name='Ethernet']/proxy[@kind='http'][@host='proxy.example.com'][@port='3128']") == 1);
   CHECK(mac.count("/facts/service[@interface='en5'][@enabled='false']") == 1);

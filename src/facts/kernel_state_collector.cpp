@@ -1,10 +1,10 @@
-#include <charconv>
 #include <string>
 
 #include "capture/sysctl_capture.h"
 #include "capture/text_lines.h"
 #include "facts/collector_support.h"
 #include "nwaudit/facts/collectors.h"
+#include "text/integer_text.h"
 
 namespace nwaudit {
 namespace {
@@ -12,19 +12,6 @@ namespace {
 // IF_ATTACH_NX_FSW_TRANSPORT_NETAGENT (xnu bsd/skywalk/os_skywalk_private.h): without this bit
 // in the if_attach_nx boot argument, user-space TCP/UDP is off for the whole boot.
 constexpr std::uint64_t kTransportNetagentBit = 0x04;
-
-// A boot argument's number as the kernel's PE_parse_boot_argn reads it: decimal or 0x hex.
-std::optional<std::uint64_t> boot_number(std::string_view text) {
-  int base = 10;
-  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-    base = 16;
-    text.remove_prefix(2);
-  }
-  std::uint64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, base);
-  if (error != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
-}
 
 void add_boot_args(std::string_view boot_args, pugi::xml_node kernel) {
   for (std::string_view argument : capture::split_fields(boot_args)) {
@@ -36,8 +23,10 @@ void add_boot_args(std::string_view boot_args, pugi::xml_node kernel) {
     const std::string_view value = argument.substr(equals + 1);
     element.append_attribute("value") = std::string(value).c_str();
     if (name != "if_attach_nx") continue;
-    if (auto number = boot_number(value)) {
-      element.append_attribute("transport-netagent") = collector::boolean((*number & kTransportNetagentBit) != 0);
+    // PE_parse_boot_argn reads numbers as decimal or 0x hex.
+    if (auto number = parse_integer_text(value)) {
+      element.append_attribute("transport-netagent") =
+          collector::boolean((static_cast<std::uint64_t>(*number) & kTransportNetagentBit) != 0);
     }
   }
 }

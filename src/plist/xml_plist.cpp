@@ -8,6 +8,7 @@
 #include "nwaudit/plist/parse.h"
 #include "plist/base64.h"
 #include "plist/iso8601.h"
+#include "text/integer_text.h"
 
 namespace nwaudit::plist {
 namespace {
@@ -16,30 +17,6 @@ std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::optional<std::int64_t> parse_integer(std::string_view text) {
-  text = trim(text);
-  bool negative = false;
-  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-    negative = text.front() == '-';
-    text.remove_prefix(1);
-  }
-  int base = 10;
-  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-    base = 16;
-    text.remove_prefix(2);
-  }
-  std::uint64_t magnitude = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), magnitude, base);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-  if (negative) {
-    if (magnitude > kMax + 1) return std::nullopt;
-    return magnitude == kMax + 1 ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(magnitude);
-  }
-  if (magnitude > kMax) return std::nullopt;
-  return static_cast<std::int64_t>(magnitude);
 }
 
 std::optional<double> parse_real(std::string_view text) {
@@ -132,7 +109,7 @@ class XmlPlistReader {
     if (!text) return failure(node, "<" + std::string(element) + "> holds an element");
     if (element == "string") return Value(std::move(*text));
     if (element == "integer") {
-      if (auto value = parse_integer(*text)) return Value(*value);
+      if (auto value = parse_integer_text(trim(*text))) return Value(*value);
       return failure(node, "<integer> '" + std::string(trim(*text)) + "' is not a 64-bit integer");
     }
     if (element == "real") {
