@@ -13,11 +13,13 @@
 
 namespace nwaudit::test {
 
-// The facts of one fixture Mac, collected with the shipped vendor knowledge.
+// The facts of a Mac tree, collected with the shipped vendor knowledge: one of the fixture
+// Macs by name, or any directory by path.
 class FixtureFacts {
  public:
-  explicit FixtureFacts(const std::string& mac) : facts_("test", mac) {
-    auto source = RootedSource::open(fixture_path("macs/" + mac));
+  explicit FixtureFacts(const char* mac) : FixtureFacts(std::filesystem::path(fixture_path("macs/" + std::string(mac)))) {}
+  explicit FixtureFacts(const std::filesystem::path& root) : facts_("test", root.string()) {
+    auto source = RootedSource::open(root.string());
     REQUIRE(source);
     const Knowledge knowledge = load_knowledge({std::string(NWAUDIT_FIXTURES) + "/../rules"});
     REQUIRE(knowledge.problems.empty());

@@ -176,7 +176,7 @@ void IfconfigParser::start_block(const Line& line, const std::vector<std::string
     if (key != "mtu" && key != "index") continue;  // also "metric N", "rtref N", "constrained"
     const std::string_view number_text = i + 1 < fields.size() ? fields[++i] : std::string_view();
     const auto number = parse_u32(number_text);
-    if (!number) problem(line, interface.name + ": " + std::string(key) + " '" + std::string(number_text) + "' is not a number");
+    if (!number) problem(line, std::string(key) + " " + quoted_excerpt(number_text) + " is not a number");
     (key == "mtu" ? interface.mtu : interface.index) = number;
   }
 }
@@ -202,7 +202,7 @@ bool IfconfigParser::read_route_line(const std::vector<std::string_view>& fields
 
 std::optional<FlagBits> IfconfigParser::flag_word(const Line& line, std::string_view field) {
   auto bits = parse_flag_bits(field.substr(field.find('=') + 1));
-  if (!bits) problem(line, "not a flag word (hex<NAME,...>): " + std::string(field));
+  if (!bits) problem(line, "not a flag word (hex<NAME,...>): " + quoted_excerpt(field));
   return bits;
 }
 
@@ -210,7 +210,7 @@ void IfconfigParser::read_field(const Line& line, const std::vector<std::string_
   const Field field = field_of(fields);
   if (field == Field::none) return;  // ifconfig prints much more than is collected here
   if (!in_block_) {
-    problem(line, "'" + std::string(fields[0]) + "' line with no interface header above it");
+    problem(line, quoted_excerpt(fields[0]) + " line with no interface header above it");
     return;
   }
   IfconfigInterface& interface = capture_.interfaces.back();
@@ -223,7 +223,7 @@ void IfconfigParser::read_field(const Line& line, const std::vector<std::string_
     case Field::netif:
     case Field::flowswitch:
       if (fields.size() != 2 || !is_uuid(value)) {
-        problem(line, interface.name + ": not a UUID after " + std::string(fields[0]));
+        problem(line, "not a UUID after " + std::string(fields[0]));
       } else {
         (field == Field::netif ? interface.netif : interface.flowswitch) = value;
       }
@@ -232,14 +232,14 @@ void IfconfigParser::read_field(const Line& line, const std::vector<std::string_
       if (auto agent = parse_agent(line.text, line.number)) {
         interface.agents.push_back(std::move(*agent));
       } else {
-        problem(line, interface.name + ": agent line without a type or a hex flags value");
+        problem(line, "agent line without a type or a hex flags value");
       }
       break;
     case Field::member:
       if (is_interface_name(value)) {
         interface.bridge_members.emplace_back(value);
       } else {
-        problem(line, interface.name + ": member line without an interface name");
+        problem(line, "member line without an interface name");
       }
       break;
     case Field::status: interface.status = *value_after(line.text, "status:"); break;

@@ -1,6 +1,5 @@
 #include "capture/loaded_kexts.h"
 
-#include <charconv>
 #include <limits>
 #include <utility>
 
@@ -27,20 +26,6 @@ std::optional<int> to_int(std::string_view text) {
     return std::nullopt;
   }
   return static_cast<int>(*value);
-}
-
-// The Address, Size and Wired columns: "0xffffff7f80a2c000", or "0" for built-in entries.
-std::optional<std::uint64_t> to_column_number(std::string_view text) {
-  int base = 10;
-  if (text.starts_with("0x")) {
-    text.remove_prefix(2);
-    base = 16;
-  }
-  std::uint64_t value = 0;
-  const char* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, value, base);
-  if (text.empty() || error != std::errc() || stop != end) return std::nullopt;
-  return value;
 }
 
 // "52A1E876-863E-38E3-AC80-09BBAB13B752"
@@ -71,13 +56,13 @@ std::optional<std::string> read_linked_against(std::string_view text, LoadedKext
     const auto index = to_int(numbers[i]);
     if (!index) {
       kext.linked_against.clear();
-      return "unreadable linked-against list: " + std::string(text);
+      return "unreadable linked-against list: " + quoted_excerpt(text);
     }
     kext.linked_against.push_back(*index);
   }
   kext.truncated = close == std::string_view::npos;
   if (!kext.truncated && !trim(text.substr(close + 1)).empty()) {
-    return "unexpected text after the linked-against list: " + std::string(trim(text.substr(close + 1)));
+    return "unexpected text after the linked-against list: " + quoted_excerpt(trim(text.substr(close + 1)));
   }
   return std::nullopt;
 }
@@ -90,7 +75,7 @@ std::optional<std::string> read_version_and_links(std::string_view text, LoadedK
     kext.truncated = true;
     return std::nullopt;
   }
-  if (text.front() != '(') return "expected \"(version)\" after the bundle id, found: " + std::string(text);
+  if (text.front() != '(') return "expected \"(version)\" after the bundle id: " + quoted_excerpt(text);
   const auto close = text.find(')');
   if (close == std::string_view::npos) {
     kext.truncated = true;
@@ -107,11 +92,11 @@ std::optional<std::string> read_version_and_links(std::string_view text, LoadedK
       kext.truncated = true;  // a UUID the capture cut short
       return std::nullopt;
     } else {
-      return "expected a UUID after the version, found: " + std::string(token);
+      return "expected a UUID after the version: " + quoted_excerpt(token);
     }
   }
   if (text.empty()) return std::nullopt;
-  if (text.front() != '<') return "unexpected text after the UUID: " + std::string(text);
+  if (text.front() != '<') return "unexpected text after the UUID: " + quoted_excerpt(text);
   return read_linked_against(text, kext);
 }
 
@@ -120,19 +105,19 @@ void read_table_row(const Line& line, std::string_view content, const std::vecto
                     LoadedKexts& result) {
   constexpr std::size_t kNameColumn = 5;
   if (fields.size() <= kNameColumn) {
-    result.problems.push_back({line.number, "row ends before its Name column: " + std::string(content)});
+    result.problems.push_back({line.number, "row ends before its Name column: " + quoted_excerpt(content)});
     return;
   }
   LoadedKext kext;
   kext.line = line.number;
   kext.index = to_int(fields[0]);
   kext.references = to_int(fields[1]);
-  kext.address = to_column_number(fields[2]);
-  kext.size = to_column_number(fields[3]);
-  kext.wired = to_column_number(fields[4]);
+  kext.address = parse_hex(fields[2]);  // these three are hex ("0x7000"), or "0" for built-in entries
+  kext.size = parse_hex(fields[3]);
+  kext.wired = parse_hex(fields[4]);
   if (!kext.index || !kext.references || !kext.address || !kext.size || !kext.wired ||
       !is_dotted_name(fields[kNameColumn])) {
-    result.problems.push_back({line.number, "not a kextstat row: " + std::string(content)});
+    result.problems.push_back({line.number, "not a kextstat row: " + quoted_excerpt(content)});
     return;
   }
   kext.bundle_id = fields[kNameColumn];
@@ -205,7 +190,7 @@ LoadedKexts parse_loaded_kexts(std::string_view text) {
     if (parse_integer(fields[0])) {
       read_table_row(line, content, fields, result);
     } else if (!read_panic_row(line, content, fields, result)) {
-      result.problems.push_back({line.number, "not a loaded kext: " + std::string(content)});
+      result.problems.push_back({line.number, "not a loaded kext: " + quoted_excerpt(content)});
     }
   }
   return result;

@@ -164,7 +164,7 @@ SystemExtensionsList parse_system_extensions_list(std::string_view text) {
       if (read_row(line.text, header_indent, extension)) {
         result.extensions.push_back(std::move(extension));
       } else {
-        result.problems.push_back({line.number, "not a system extension row: " + std::string(content)});
+        result.problems.push_back({line.number, "not a system extension row: " + quoted_excerpt(content)});
       }
     }
   }

@@ -3,7 +3,7 @@
 
 using nwaudit::test::FixtureFacts;
 
-TEST_CASE("collectors: the sample Sonoma Mac") {
+TEST_CASE("facts: every collector on the sample Sonoma Mac") {
   FixtureFacts mac("sonoma");
   CHECK(mac.value("string(/facts/os/@version)") == "14.4.1");
   CHECK(mac.value("string(/facts/os/@architecture)") == "arm64");
@@ -27,53 +27,7 @@ TEST_CASE("collectors: the sample Sonoma Mac") {
   CHECK(mac.count("/facts/coverage/source[@collector='kexts'][@status='missing']") == 3);
 }
 
-TEST_CASE("collectors: legacy kexts on an Intel Monterey Mac") {
-  FixtureFacts mac("monterey-kexts");
-  pugi::xml_node snitch = mac.node("/facts/kext[@id='at.obdev.nke.LittleSnitch']");
-  REQUIRE(snitch);
-  CHECK(std::string(snitch.attribute("socket-filter").value()) == "true");
-  CHECK(std::string(snitch.attribute("loaded").value()) == "true");
-  CHECK(std::string(snitch.attribute("vendor").value()) == "Objective Development");
-  CHECK(mac.count("/facts/kext[@id='at.obdev.nke.LittleSnitch']/architecture") == 2);
-  CHECK(mac.count("/facts/kext[@id='at.obdev.nke.LittleSnitch']/import[@symbol='sflt_register']") == 1);
-
-  CHECK(mac.count("/facts/kext[@id='net.sf.tuntaposx.tun'][@creates-interface='true'][@loaded='false']") == 1);
-  CHECK(mac.count("/facts/kext[@id='org.example.nke.ipguard'][@ip-filter='true'][not(@vendor)]") == 1);
-  CHECK(mac.count("/facts/kext[@id='com.joshuawise.kexts.HoRNDIS'][@location='staged']") == 1);
-  CHECK(mac.count("/facts/kext[@id='com.cisco.kext.acsock'][@installed='false'][@loaded='true']") == 1);
-  CHECK(mac.count("/facts/kext[@apple='true'][@installed='true'][@scanned]") == 0);  // Apple's: Info.plist only
-
-  CHECK(mac.count("/facts/kernel/filter") == 2);
-  CHECK(mac.count("/facts/kernel/boot-arg[@name='-no_compat_check'][not(@value)]") == 1);
-  CHECK(mac.count("/facts/kernel/boot-arg[@name='if_attach_nx'][@value='0x2b'][@transport-netagent='false']") == 1);
-  CHECK(mac.count("/facts/service[@class='vpn'][@subtype='L2TP']") == 1);
-  CHECK(mac.count("/facts/service[@name='Ethernet']/proxy[@kind='http'][@host='proxy.example.com'][@port='3128']") == 1);
-  CHECK(mac.count("/facts/service[@interface='en5'][@enabled='false']") == 1);
-  CHECK(mac.value("string(/facts/pf/@custom-anchors)") == "true");
-  CHECK(mac.value("string(/facts/pf/@custom-rules)") == "true");
-  CHECK(mac.count("/facts/pf/anchor[@path='org.example.vpn'][@apple='false'][@from='loaded']") == 1);
-  CHECK(mac.count("/facts/pf/rule[@custom='true'][@anchor='org.example.vpn'][@from='configured']") == 2);
-}
-
-TEST_CASE("collectors: a system-extension VPN and content filter on Ventura") {
-  FixtureFacts mac("ventura-vpn");
-  CHECK(mac.count("/facts/system-extension[@network-extension='true'][@enabled='true']") == 2);
-  CHECK(mac.count("/facts/system-extension[@state='terminated_waiting_to_uninstall_on_reboot'][@active='false']") == 1);
-  CHECK(mac.count("/facts/system-extension[@id='com.cisco.anyconnect.macos.acsockext']/provider") == 2);
-  CHECK(mac.count("/facts/system-extension[@endpoint-security='true'][@vendor='CrowdStrike']") == 1);
-  CHECK(mac.count("/facts/ne-configuration[@kind='vpn'][@enabled='true'][@on-demand='true']"
-                  "[@provider='io.tailscale.ipn.macsys.network-extension'][@vendor='Tailscale']") == 1);
-  CHECK(mac.count("/facts/ne-configuration[@kind='content-filter'][@vendor='Cisco']") == 1);
-  CHECK(mac.count("/facts/ne-configuration[@kind='dns-proxy'][@enabled='false']") == 1);
-  CHECK(mac.count("/facts/service/proxy[@kind='pac']") == 1);
-  CHECK(mac.value("string(/facts/kernel/@filter-state)").empty());
-  CHECK(mac.count("/facts/kernel[@filter-state='']") == 1);
-  CHECK(mac.value("string(/facts/kernel/@netagent)") == "true");
-  CHECK(mac.count("/facts/interface[@family='utun'][@flowswitch-agent='false']") >= 1);
-  CHECK(mac.count("/facts/interface[@name='tap0'][@allocated-by-kpi='true'][@legacy='true']") == 1);
-}
-
-TEST_CASE("collectors: broken sources are coverage entries and the rest is still read") {
+TEST_CASE("facts: broken sources are coverage entries and the rest is still read") {
   FixtureFacts mac("broken");
   auto status = [&](const std::string& path) {
     return mac.value(("string(/facts/coverage/source[@path='" + path + "'][@status!='read']/@status)").c_str());
@@ -103,7 +57,7 @@ TEST_CASE("collectors: broken sources are coverage entries and the rest is still
   CHECK(reparsed.load_string(text.c_str()));  // garbage from captures is made valid XML
 }
 
-TEST_CASE("collectors: the same tree gives the same bytes") {
+TEST_CASE("facts: the same tree gives the same bytes") {
   for (const char* mac : {"sonoma", "monterey-kexts", "ventura-vpn", "broken"}) {
     CAPTURE(mac);
     FixtureFacts first(mac);
@@ -112,7 +66,7 @@ TEST_CASE("collectors: the same tree gives the same bytes") {
   }
 }
 
-TEST_CASE("collectors: an unreadable source is 'unreadable' in coverage") {
+TEST_CASE("facts: an unreadable source is 'unreadable' in coverage") {
   auto inner = nwaudit::RootedSource::open(nwaudit::test::fixture_path("macs/sonoma"));
   REQUIRE(inner);
   nwaudit::test::FailingSource source(std::move(*inner));
