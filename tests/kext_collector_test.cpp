@@ -57,4 +57,5 @@ TEST_CASE("kexts: broken bundles and binaries are coverage entries") {
   CHECK(mac.count("/facts/coverage/source[@path='/Library/Extensions/Loop.kext/Contents/Info.plist'][@problem='link-loop']") == 1);
   CHECK(mac.count("/facts/kext[@id='org.example.badbinary'][not(@scanned)]") == 1);
   CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/kmutil-showloaded.txt']/problem") >= 1);
+  CHECK(mac.count("/facts/kext[@id='org.example.cut'][@installed='false'][@truncated='true']") == 1);
 }

@@ -8,6 +8,20 @@ namespace {
 
 constexpr std::string_view kBlank = " \t";
 
+// Plain loops rather than find_first_of: that makes a memchr call per character, which is
+// slow under AddressSanitizer, and captures are scanned character by character a lot.
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+std::size_t skip_blanks(std::string_view text, std::size_t at) {
+  while (at < text.size() && is_blank(text[at])) ++at;
+  return at;
+}
+
+std::size_t skip_non_blanks(std::string_view text, std::size_t at) {
+  while (at < text.size() && !is_blank(text[at])) ++at;
+  return at;
+}
+
 // "% cmd", "$ cmd", "# cmd" alone, or "user@host dir % cmd" as zsh and bash print them.
 bool is_prompt(std::string_view line) {
   line = trim(line);
@@ -23,9 +37,10 @@ bool is_prompt(std::string_view line) {
 }  // namespace
 
 std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(kBlank);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kBlank) - first + 1);
+  const std::size_t first = skip_blanks(text, 0);
+  std::size_t last = text.size();
+  while (last > first && is_blank(text[last - 1])) --last;
+  return text.substr(first, last - first);
 }
 
 std::vector<Line> split_lines(std::string_view text) {
@@ -33,10 +48,11 @@ std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   std::size_t number = 0;
   while (!text.empty()) {
-    const auto end = text.find_first_of("\r\n");
+    std::size_t end = 0;
+    while (end < text.size() && text[end] != '\r' && text[end] != '\n') ++end;
     std::string_view line = text.substr(0, end);
     ++number;
-    if (end == std::string_view::npos) {
+    if (end == text.size()) {
       text = {};
     } else {
       const bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
@@ -50,11 +66,10 @@ std::vector<Line> split_lines(std::string_view text) {
 
 std::vector<std::string_view> split_fields(std::string_view line) {
   std::vector<std::string_view> fields;
-  std::size_t start = line.find_first_not_of(kBlank);
-  while (start != std::string_view::npos) {
-    const auto end = line.find_first_of(kBlank, start);
-    fields.push_back(line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    start = end == std::string_view::npos ? end : line.find_first_not_of(kBlank, end);
+  for (std::size_t start = skip_blanks(line, 0); start < line.size();) {
+    const std::size_t end = skip_non_blanks(line, start);
+    fields.push_back(line.substr(start, end - start));
+    start = skip_blanks(line, end);
   }
   return fields;
 }

@@ -168,6 +168,8 @@ class KextCollector {
       element.append_attribute("apple") = collector::boolean(identifier.rfind("com.apple.", 0) == 0);
       element.append_attribute("installed") = "false";
       element.append_attribute("loaded") = "true";
+      // A row cut short in the capture may hold only the start of the bundle identifier.
+      if (kext->truncated) element.append_attribute("truncated") = "true";
       element.append_attribute("source") = from.c_str();
     }
   }
