@@ -26,7 +26,6 @@ contains "$out" "nwaudit 0." "--version prints the version"
 expect 0 "--help" -- "$nwaudit" --help
 contains "$out" "facts" "--help lists the commands"
 expect 64 "an unknown option is a usage error" -- "$nwaudit" --no-such-option
-expect 64 "no command is a usage error" -- "$nwaudit"
 expect 0 "facts on the sample Mac" -- "$nwaudit" facts --root "$top/fixtures/macs/sonoma"
 contains "$out" 'version="14.4.1"' "facts shows the sample's OS version"
 contains "$out" 'status="read"' "facts shows coverage"
@@ -42,6 +41,58 @@ expect 0 "plist --unarchive" -- "$nwaudit" plist --root "$top/fixtures/macs/sono
 contains "$out" "com.objective-see.lulu.extension" "the archive is decoded"
 expect 66 "plist on a broken file" -- "$nwaudit" plist --root "$top/fixtures/plists" /broken/truncated.bplist
 contains "$err" "/broken/truncated.bplist: byte offset" "the error names the file and the offset"
+
+# The audit, the default command.
+sample="$top/fixtures/macs/sonoma"
+expect 0 "audit the sample Mac" -- "$nwaudit" --root "$sample"
+contains "$out" "Verdict: one socket per connection" "the verdict comes first"
+contains "$out" "NWA-FIREWALL-ENABLED" "the firewall finding is there"
+if grep -q "$(printf '\033')" "$out"; then echo "FAIL: colour written to a file"; failures=$((failures + 1)); fi
+expect 0 "audit is also a named command" -- "$nwaudit" audit --root "$sample" --format json
+contains "$out" '"path": "sockets"' "JSON carries the verdict"
+expect 1 "--fail-on high fails on the firewall" -- "$nwaudit" --root "$sample" --fail-on high --format markdown
+contains "$out" "NWA-FIREWALL-ENABLED" "markdown lists the finding"
+expect 0 "--fail-on critical passes" -- "$nwaudit" --root "$sample" --fail-on critical
+expect 0 "--disable takes a rule out" -- "$nwaudit" --root "$sample" --disable NWA-FIREWALL-ENABLED
+if grep -q "NWA-FIREWALL-ENABLED" "$out"; then echo "FAIL: a disabled rule still reported"; failures=$((failures + 1)); fi
+expect 0 "SARIF output" -- "$nwaudit" --root "$sample" --format sarif -o "$out.sarif"
+contains "$out.sarif" '"version": "2.1.0"' "SARIF is written to -o"
+rm -f "$out.sarif"
+expect 2 "an incomplete audit has its own code" -- "$nwaudit" --root "$top/fixtures/macs/broken"
+expect 64 "an unknown format" -- "$nwaudit" --root "$sample" --format yaml
+expect 64 "an unknown --fail-on" -- "$nwaudit" --root "$sample" --fail-on severe
+expect 64 "--root and --facts together" -- "$nwaudit" --root "$sample" --facts /dev/null
+
+# A saved facts document audits the same as the tree it came from.
+facts_file=$(mktemp)
+"$nwaudit" facts --root "$sample" -o "$facts_file"
+expect 0 "audit a saved facts document" -- "$nwaudit" --facts "$facts_file" --format json
+contains "$out" '"path": "sockets"' "the saved facts give the same verdict"
+printf '<notfacts/>' > "$facts_file"
+expect 66 "a file that is not a facts document" -- "$nwaudit" --facts "$facts_file"
+contains "$err" "not an nwaudit facts document" "says what is wrong"
+rm -f "$facts_file"
+
+# Rules without auditing.
+expect 0 "rules lint of the shipped rules" -- "$nwaudit" rules lint
+contains "$out" "0 problems" "lint reports no problems"
+bad_rules=$(mktemp -d)
+printf '<rules><rule id="X" cause="gremlins"/></rules>' > "$bad_rules/bad.xml"
+expect 3 "rules lint of a bad file" -- "$nwaudit" rules lint "$bad_rules"
+contains "$out" "bad.xml: line 1: unknown cause 'gremlins'" "lint names file, line and problem"
+expect 3 "an audit with a bad rule file still reports, with its own code" -- "$nwaudit" --root "$sample" --rules "$bad_rules"
+rm -rf "$bad_rules"
+user_config=$(mktemp -d)
+mkdir -p "$user_config/nwaudit/rules"
+printf '<rules><disable id="NWA-FIREWALL-ENABLED"/></rules>' > "$user_config/nwaudit/rules/mine.xml"
+expect 0 "the user's rule folder is read" -- env XDG_CONFIG_HOME="$user_config" "$nwaudit" --root "$sample"
+if grep -q "NWA-FIREWALL-ENABLED" "$out"; then echo "FAIL: the user's <disable> was ignored"; failures=$((failures + 1)); fi
+rm -rf "$user_config"
+expect 0 "rules list as JSON" -- "$nwaudit" rules list --format json
+contains "$out" '"id": "NWA-FIREWALL-ENABLED"' "the list has the rules"
+expect 0 "explain a rule" -- "$nwaudit" explain NWA-FIREWALL-ENABLED
+contains "$out" "cause       application-firewall" "explain shows the cause"
+expect 64 "explain an unknown rule" -- "$nwaudit" explain NO-SUCH-RULE
 
 if [ "$failures" -ne 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

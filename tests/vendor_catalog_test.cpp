@@ -64,7 +64,7 @@ TEST_CASE("knowledge: user folders add and override; bad files are named problem
   REQUIRE(knowledge.problems.size() == 2);
   CHECK(knowledge.problems[0].path.find("broken.xml") != std::string::npos);
   CHECK(knowledge.problems[0].reason.find("not well-formed XML") == 0);
-  CHECK(knowledge.problems[1].reason == "unknown root element <something>; expected <vendors>");
+  CHECK(knowledge.problems[1].reason == "unknown root element <something>; expected <rules> or <vendors>");
 
   const Knowledge missing = load_knowledge({user.path() / "no-such-folder"});
   REQUIRE(missing.problems.size() == 1);

@@ -1,26 +1,58 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <fmt/core.h>
+#include <string_view>
 
-#include "cli/commands.h"
+#include "cli/options.h"
 #include "nwaudit/exit_codes.h"
 #include "nwaudit/version.h"
 
+namespace {
+
+using namespace nwaudit;
+
+void add_input_options(CLI::App& command, cli::InputOptions& input, bool with_facts_file) {
+  command.add_option("--root", input.root, "Audit the Mac tree under DIR instead of the live system")->type_name("DIR");
+  if (with_facts_file) {
+    command.add_option("--facts", input.facts_file, "Audit a facts document saved by `nwaudit facts`")
+        ->type_name("FILE");
+  }
+  command.add_option("--rules", input.rule_directories, "Also load rule and vendor files from DIR (repeatable)")
+      ->type_name("DIR");
+  command.add_option("--disable", input.disabled_rules, "Do not run the rule ID (repeatable)")->type_name("ID");
+}
+
+// `nwaudit --root X` means `nwaudit audit --root X`: audit is the default command.
+std::vector<std::string> with_default_command(int argc, char** argv) {
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  static constexpr std::string_view kCommands[] = {"audit", "facts", "plist", "rules", "explain"};
+  const bool has_command = !arguments.empty() && std::find(std::begin(kCommands), std::end(kCommands), arguments[0]) != std::end(kCommands);
+  const bool asks_help = !arguments.empty() && (arguments[0] == "--help" || arguments[0] == "-h" || arguments[0] == "--version");
+  if (!has_command && !asks_help) arguments.insert(arguments.begin(), "audit");
+  std::reverse(arguments.begin(), arguments.end());  // CLI11 takes them last first
+  return arguments;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace nwaudit;
   CLI::App app{"nwaudit: will Network.framework use user-space networking or one socket per connection on this Mac?"};
   app.name("nwaudit");
   app.set_version_flag("--version", std::string("nwaudit ") + kVersion);
   app.require_subcommand(1);
 
+  cli::AuditOptions audit;
+  CLI::App* audit_command = app.add_subcommand("audit", "Find what decides the network path and report it (the default)");
+  add_input_options(*audit_command, audit.input, true);
+  audit_command->add_option("--format", audit.format, "text, json, markdown or sarif")->type_name("FORMAT");
+  audit_command->add_option("-o,--output", audit.output, "Write the report to FILE")->type_name("FILE");
+  audit_command->add_option("--fail-on", audit.fail_on, "Exit 1 when a finding is this severe or more: none, info, low, "
+                                                        "medium, high, critical")->type_name("SEVERITY");
+
   cli::FactsOptions facts;
   CLI::App* facts_command = app.add_subcommand("facts", "Print the facts document nwaudit collects from a Mac");
-  facts_command->add_option("--root", facts.root, "Audit the Mac tree under DIR instead of the live system")
-      ->type_name("DIR");
-  facts_command->add_option("--rules", facts.rule_directories, "Also load rule and vendor files from DIR (repeatable)")
-      ->type_name("DIR");
-  facts_command->add_option("-o,--output", facts.output, "Write to FILE instead of standard output")
-      ->type_name("FILE");
+  add_input_options(*facts_command, facts.input, false);
+  facts_command->add_option("-o,--output", facts.output, "Write to FILE instead of standard output")->type_name("FILE");
 
   cli::PlistOptions plist;
   CLI::App* plist_command = app.add_subcommand("plist", "Print a property list (XML, binary or keyed archive) as XML");
@@ -28,8 +60,23 @@ int main(int argc, char** argv) {
   plist_command->add_option("path", plist.path, "The property list's path on the Mac")->required();
   plist_command->add_flag("--unarchive", plist.unarchive, "Decode an NSKeyedArchiver graph into plain values");
 
+  cli::RulesOptions rules;
+  CLI::App* rules_command = app.add_subcommand("rules", "Check or list rule files");
+  rules_command->require_subcommand(1);
+  CLI::App* lint_command = rules_command->add_subcommand("lint", "Check rule files without auditing (default: the shipped ones)");
+  lint_command->add_option("directories", rules.directories, "Folders of rule files")->type_name("DIR");
+  CLI::App* list_command = rules_command->add_subcommand("list", "List the rules that would run");
+  list_command->add_option("--rules", rules.directories, "Also load rules from DIR (repeatable)")->type_name("DIR");
+  list_command->add_option("--format", rules.format, "text or json")->type_name("FORMAT");
+
+  std::string explained;
+  CLI::App* explain_command = app.add_subcommand("explain", "Explain a rule: its cause, evidence, fixes and sources");
+  explain_command->add_option("id", explained, "The rule's id")->required();
+  explain_command->add_option("--rules", rules.directories, "Also load rules from DIR (repeatable)")->type_name("DIR");
+
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> arguments = with_default_command(argc, argv);
+    app.parse(arguments);
   } catch (const CLI::Success& success) {
     return app.exit(success);
   } catch (const CLI::ParseError& error) {
@@ -38,8 +85,12 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*facts_command) return cli::run_facts(facts);
-    return cli::run_plist(plist);
+    if (*facts_command) return cli::run_facts_command(facts);
+    if (*plist_command) return cli::run_plist_command(plist);
+    if (*lint_command) return cli::run_rules_lint(rules);
+    if (*list_command) return cli::run_rules_list(rules);
+    if (*explain_command) return cli::run_explain(explained, rules);
+    return cli::run_audit_command(audit);
   } catch (const std::exception& error) {
     fmt::print(stderr, "nwaudit: internal error: {}\n", error.what());
     return exit_code::kInternal;

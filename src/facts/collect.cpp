@@ -19,6 +19,7 @@ void collect_facts(const Source& source, const VendorCatalog& vendors, Facts& fa
   collect_firewall(source, facts);
   collect_pf(source, facts);
   annotate_vendors(facts, vendors);
+  facts.make_valid();
 }
 
 }  // namespace nwaudit

@@ -43,8 +43,10 @@ void Facts::record_problem(std::string_view collector, const Error& error) {
   entry.append_attribute("reason") = (error.location.empty() ? error.reason : error.location + ": " + error.reason).c_str();
 }
 
+void Facts::make_valid() { make_valid_xml(root_); }
+
 std::string Facts::to_xml() {
-  make_valid_xml(root_);
+  make_valid();
   std::ostringstream out;
   document_.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
   return out.str();

@@ -37,6 +37,7 @@ void describe(const capture::IfconfigInterface& interface, pugi::xml_node elemen
   element.append_attribute("bridge") = interface.member_of_bridge.c_str();
   element.append_attribute("default-route") = boolean(interface.carries_default_route);
   element.append_attribute("has-address") = boolean(!interface.inet.empty() || !interface.inet6.empty());
+  element.append_attribute("ipv4") = boolean(!interface.inet.empty());
   for (const capture::NetworkAgent& agent : interface.agents) {
     pugi::xml_node node = element.append_child("agent");
     node.append_attribute("domain") = agent.domain.c_str();

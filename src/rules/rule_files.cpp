@@ -21,6 +21,29 @@ std::filesystem::path shipped_rules_directory() {
   return NWAUDIT_INSTALLED_RULES_DIR;
 }
 
+std::vector<std::filesystem::path> standard_rule_directories() {
+  std::vector<std::filesystem::path> directories{shipped_rules_directory()};
+  std::vector<std::filesystem::path> candidates;
+  const char* home = std::getenv("HOME");
+#ifdef __APPLE__
+  candidates.emplace_back("/Library/Application Support/nwaudit/rules");
+  if (home != nullptr && *home != '\0') candidates.push_back(std::filesystem::path(home) / "Library/Application Support/nwaudit/rules");
+#else
+  candidates.emplace_back("/etc/nwaudit/rules");
+  const char* config = std::getenv("XDG_CONFIG_HOME");
+  if (config != nullptr && *config != '\0') {
+    candidates.push_back(std::filesystem::path(config) / "nwaudit/rules");
+  } else if (home != nullptr && *home != '\0') {
+    candidates.push_back(std::filesystem::path(home) / ".config/nwaudit/rules");
+  }
+#endif
+  for (const auto& candidate : candidates) {
+    std::error_code ignored;
+    if (std::filesystem::is_directory(candidate, ignored)) directories.push_back(candidate);
+  }
+  return directories;
+}
+
 std::vector<std::filesystem::path> xml_files_in(const std::vector<std::filesystem::path>& directories,
                                                 std::vector<Error>& problems) {
   std::vector<std::filesystem::path> files;

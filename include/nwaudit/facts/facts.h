@@ -28,7 +28,10 @@ class Facts {
 
   const pugi::xml_document& document() const { return document_; }
   pugi::xml_node root() { return root_; }
-  // The document as text; first replaces what XML cannot carry (see make_valid_xml).
+  // Replaces what XML cannot carry in any value (see make_valid_xml); collect_facts does
+  // this last, so that reports and rules see valid text.
+  void make_valid();
+  // The document as text, made valid first.
   std::string to_xml();
 
  private:

@@ -23,9 +23,11 @@ class XmlFile {
 
   // An Error at the node's line: "path: line N: reason".
   Error error_at(pugi::xml_node node, std::string reason) const;
+  // The node's line, from 1.
+  std::size_t line_of(pugi::xml_node node) const { return line_at(node.offset_debug()); }
 
  private:
-  std::string line_of(std::ptrdiff_t offset) const;
+  std::size_t line_at(std::ptrdiff_t offset) const;
   std::string path_;
   std::string text_;
   pugi::xml_document document_;

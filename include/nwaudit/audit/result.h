@@ -1,0 +1,57 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nwaudit/error.h"
+#include "nwaudit/rules/rule.h"
+
+namespace nwaudit {
+
+// One rule matched against one element of the facts.
+struct Finding {
+  const Rule* rule = nullptr;     // the rule's id, title, cause, effect, severity, fixes, references
+  Confidence confidence = Confidence::low;  // the rule's, lowered when a probe contradicts it
+  std::string subject;            // what it is about: the element's id, name or path ("at.obdev.nke.LittleSnitch")
+  std::string message;            // the rule's message, placeholders filled
+  std::vector<Fix> fixes;         // the rule's fixes, placeholders filled
+  std::vector<std::pair<std::string, std::string>> evidence;  // the element's attributes, in document order
+  std::string evidence_element;   // the element's name: "kext", "kernel", ...
+  std::string source;             // the Mac path the evidence came from (the element's, or its ancestor's, @source)
+};
+
+enum class NetworkPath { user_space, sockets, mixed, unknown };
+const char* to_string(NetworkPath path);  // "user-space", "sockets", "mixed", "unknown"
+
+// The one answer: which path Network.framework takes on this Mac, how sure, and why.
+struct Verdict {
+  NetworkPath path = NetworkPath::unknown;
+  Confidence confidence = Confidence::low;
+  std::string summary;                  // one or two sentences for people
+  std::vector<std::size_t> causes;      // indexes into AuditResult::findings, most decisive first
+  std::vector<std::string> blind_spots; // sources nwaudit could not read that could change the answer
+};
+
+// A coverage entry of the facts: a source and whether it was read.
+struct CoverageEntry {
+  std::string collector;
+  std::string path;
+  std::string status;  // "read", "missing", "unreadable", "broken"
+  std::string reason;
+};
+
+// Everything a report shows.
+struct AuditResult {
+  std::string tool_version;
+  std::string source;  // "the tree at ...", "the live system", "facts file ..."
+  struct Host {
+    std::string product, version, build, architecture;  // empty when unknown
+  } host;
+  Verdict verdict;
+  std::vector<Finding> findings;         // sorted: effect, then severity (highest first), then rule id, subject
+  std::vector<CoverageEntry> coverage;   // every entry of the facts' coverage
+  std::vector<Error> rule_problems;      // rule files that could not be loaded
+};
+
+}  // namespace nwaudit

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "nwaudit/audit/result.h"
+
+namespace nwaudit {
+
+// The shapes of a report; nwaudit-report(5) describes each.
+enum class ReportFormat {
+  text,      // for a terminal
+  json,      // for programs: schema "nwaudit-report/1", man/nwaudit-report.schema.json
+  markdown,  // for a GitHub issue, a ticket or a forum post
+  sarif,     // SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+};
+
+// "text", "json", "markdown", "sarif"; nullopt for anything else.
+std::optional<ReportFormat> report_format_from(std::string_view name);
+const char* to_string(ReportFormat format);
+
+struct ReportOptions {
+  bool color = false;  // ANSI colour in the text format; the CLI decides (a terminal, and no NO_COLOR)
+};
+
+// The whole report, ending in a newline. The same result always gives the same bytes.
+std::string render_report(const AuditResult& result, ReportFormat format, const ReportOptions& options = {});
+
+}  // namespace nwaudit

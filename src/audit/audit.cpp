@@ -1,0 +1,33 @@
+#include "nwaudit/audit/audit.h"
+
+#include "nwaudit/rules/evaluate.h"
+
+namespace nwaudit {
+
+const char* to_string(NetworkPath path) {
+  switch (path) {
+    case NetworkPath::user_space: return "user-space";
+    case NetworkPath::sockets: return "sockets";
+    case NetworkPath::mixed: return "mixed";
+    case NetworkPath::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& rules) {
+  AuditResult result;
+  pugi::xml_node root = facts.child("facts");
+  pugi::xml_node os = root.child("os");
+  result.source = root.attribute("source").value();
+  result.host = {os.attribute("product").value(), os.attribute("version").value(), os.attribute("build").value(),
+                 os.attribute("architecture").value()};
+  for (pugi::xml_node entry : root.child("coverage").children("source")) {
+    result.coverage.push_back({entry.attribute("collector").value(), entry.attribute("path").value(),
+                               entry.attribute("status").value(), entry.attribute("reason").value()});
+  }
+  result.findings = evaluate_rules(rules, facts);
+  result.verdict = decide_verdict(result.findings, facts, result.coverage);
+  return result;
+}
+
+}  // namespace nwaudit

@@ -1,0 +1,95 @@
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "cli/cli_support.h"
+#include "nwaudit/audit/audit.h"
+#include "nwaudit/exit_codes.h"
+#include "nwaudit/facts/collectors.h"
+#include "nwaudit/report/report.h"
+#include "nwaudit/rules/rule_files.h"
+#include "nwaudit/version.h"
+
+namespace nwaudit::cli {
+namespace {
+
+// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
+bool use_color(const std::optional<std::string>& output) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return (!output || *output == "-") && ::isatty(STDOUT_FILENO) == 1;
+}
+
+// A facts document saved by `nwaudit facts`, checked to be one.
+bool load_facts_file(const std::string& path, pugi::xml_document& document) {
+  auto text = read_rule_file(path);
+  if (!text) {
+    complain(text.error().describe());
+    return false;
+  }
+  const pugi::xml_parse_result parsed = document.load_buffer(text->data(), text->size());
+  if (!parsed) {
+    complain(path + ": not well-formed XML: " + parsed.description());
+    return false;
+  }
+  if (std::string_view(document.document_element().name()) != "facts" ||
+      std::string_view(document.document_element().attribute("schema").value()) != "1") {
+    complain(path + ": not an nwaudit facts document (expected <facts schema=\"1\">)");
+    return false;
+  }
+  return true;
+}
+
+bool any_at_or_above(const std::vector<Finding>& findings, Severity threshold) {
+  for (const Finding& finding : findings) {
+    if (finding.rule->severity >= threshold) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int run_audit_command(const AuditOptions& options) {
+  const auto format = report_format_from(options.format);
+  if (!format) {
+    complain("unknown --format " + options.format + " (text, json, markdown or sarif)");
+    return exit_code::kUsage;
+  }
+  const std::optional<Severity> fail_on = options.fail_on == "none" ? std::nullopt : severity_from(options.fail_on);
+  if (!fail_on && options.fail_on != "none") {
+    complain("unknown --fail-on " + options.fail_on + " (none, info, low, medium, high or critical)");
+    return exit_code::kUsage;
+  }
+  if (options.input.root && options.input.facts_file) {
+    complain("--root and --facts are two ways to name the Mac: give one");
+    return exit_code::kUsage;
+  }
+
+  const Knowledge knowledge = load_knowledge_for(options.input);
+  pugi::xml_document loaded;
+  std::unique_ptr<Facts> collected;
+  if (options.input.facts_file) {
+    if (!load_facts_file(*options.input.facts_file, loaded)) return exit_code::kInputError;
+  } else {
+    int status = exit_code::kOk;
+    std::unique_ptr<Source> source = open_source(options.input.root, status);
+    if (!source) return status;
+    collected = std::make_unique<Facts>(kVersion, source->description());
+    collect_facts(*source, knowledge.vendors, *collected);
+  }
+  const pugi::xml_document& facts = collected ? collected->document() : loaded;
+
+  AuditResult result = run_audit(facts, knowledge.rules);
+  result.tool_version = kVersion;
+  if (options.input.facts_file) result.source = "facts file " + *options.input.facts_file;
+  result.rule_problems = knowledge.problems;
+  const int written = emit(render_report(result, *format, ReportOptions{use_color(options.output)}), options.output);
+  if (written != exit_code::kOk) return written;
+
+  if (!knowledge.problems.empty()) return exit_code::kRuleError;
+  if (fail_on && any_at_or_above(result.findings, *fail_on)) return exit_code::kFindings;
+  if (!result.verdict.blind_spots.empty()) return exit_code::kIncomplete;
+  return exit_code::kOk;
+}
+
+}  // namespace nwaudit::cli

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/options.h"
+#include "nwaudit/rules/knowledge.h"
+#include "nwaudit/source/source.h"
+
+namespace nwaudit::cli {
+
+// The Source for --root, or the live system on a Mac; nullptr after printing why not,
+// with the exit status in `status`.
+std::unique_ptr<Source> open_source(const std::optional<std::string>& root, int& status);
+
+// The shipped knowledge folder and the --rules folders, loaded; every problem printed to
+// standard error. Rules named by --disable are taken out.
+Knowledge load_knowledge_for(const InputOptions& options);
+
+// Writes text to the -o file or standard output; returns an exit status.
+int emit(const std::string& text, const std::optional<std::string>& output);
+
+// Prints "nwaudit: TEXT" to standard error.
+void complain(const std::string& text);
+
+}  // namespace nwaudit::cli

@@ -1,0 +1,120 @@
+#include "facts/facts_schema.h"
+
+#include <algorithm>
+#include <array>
+
+namespace nwaudit {
+namespace {
+
+// Every attribute name the collectors write, sorted for binary search. Keep in step with
+// man/nwaudit-facts.5; a test checks that the fixtures' facts use no other.
+constexpr std::array<std::string_view, 97> kAttributes{
+    "active",
+    "allocated-by-kpi",
+    "anchor",
+    "app",
+    "apple",
+    "application",
+    "application-name",
+    "architecture",
+    "block-all",
+    "boot-args",
+    "bridge",
+    "build",
+    "builtin",
+    "capability",
+    "channel-io",
+    "class",
+    "collector",
+    "creates-interface",
+    "custom",
+    "custom-anchors",
+    "custom-rules",
+    "default-route",
+    "description",
+    "display-name",
+    "domain",
+    "driver",
+    "enabled",
+    "endpoint-security",
+    "executable",
+    "family",
+    "filter-state",
+    "flags",
+    "flowswitch",
+    "flowswitch-agent",
+    "from",
+    "hardware",
+    "has-address",
+    "host",
+    "id",
+    "in-current-set",
+    "installed",
+    "interface",
+    "interface-filter",
+    "ip-filter",
+    "ipv4",
+    "kernel-control",
+    "kind",
+    "legacy",
+    "line",
+    "listed",
+    "loaded",
+    "location",
+    "low-latency",
+    "macos",
+    "major",
+    "managed",
+    "minor",
+    "mtu",
+    "name",
+    "native",
+    "netagent",
+    "network-extension",
+    "nexus-flows",
+    "nexus-provider",
+    "no-auto-nexus",
+    "on-demand",
+    "order",
+    "patch",
+    "path",
+    "port",
+    "principal-class",
+    "problem",
+    "product",
+    "protocol",
+    "provider",
+    "reason",
+    "scanned",
+    "schema",
+    "socket-filter",
+    "socket-flows",
+    "source",
+    "state",
+    "status",
+    "stealth",
+    "subtype",
+    "symbol",
+    "team",
+    "text",
+    "tool",
+    "transport-netagent",
+    "truncated",
+    "txstart",
+    "type",
+    "value",
+    "vendor",
+    "vendor-kind",
+    "version",
+};
+
+}  // namespace
+
+bool is_documented_fact_attribute(std::string_view name) {
+  return std::binary_search(kAttributes.begin(), kAttributes.end(), name);
+}
+
+const std::string_view* documented_fact_attributes_begin() { return kAttributes.data(); }
+const std::string_view* documented_fact_attributes_end() { return kAttributes.data() + kAttributes.size(); }
+
+}  // namespace nwaudit

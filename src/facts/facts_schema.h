@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string_view>
+
+namespace nwaudit {
+
+// Whether some element of the facts document has an attribute of this name, as
+// nwaudit-facts(5) documents them. Rule placeholders may only name these.
+bool is_documented_fact_attribute(std::string_view name);
+
+// The whole sorted list, for tests.
+const std::string_view* documented_fact_attributes_begin();
+const std::string_view* documented_fact_attributes_end();
+
+}  // namespace nwaudit

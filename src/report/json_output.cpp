@@ -1,0 +1,25 @@
+#include "report/json_output.h"
+
+#include "report/report_model.h"
+
+namespace nwaudit::report {
+
+std::string json_text(const Json& json) {
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+Json verdict_json(const AuditResult& result) {
+  Json causes = Json::array();
+  for (const Finding* cause : cause_findings(result)) causes.push_back(rule_of(*cause).id);
+  return {{"path", to_string(result.verdict.path)},
+          {"confidence", to_string(result.verdict.confidence)},
+          {"summary", result.verdict.summary},
+          {"causes", causes},
+          {"blind_spots", result.verdict.blind_spots}};
+}
+
+Json host_json(const AuditResult::Host& host) {
+  return {{"product", host.product}, {"version", host.version}, {"build", host.build}, {"architecture", host.architecture}};
+}
+
+}  // namespace nwaudit::report

@@ -1,0 +1,67 @@
+#include "report/formats.h"
+#include "report/json_output.h"
+#include "report/report_model.h"
+
+namespace nwaudit::report {
+namespace {
+
+constexpr const char* kSchema = "nwaudit-report/1";
+
+Json fix_json(const Fix& fix) {
+  return {{"audience", fix.audience},       {"title", fix.title},
+          {"description", fix.description}, {"command", fix.command},
+          {"needs_admin", fix.needs_admin}, {"needs_reboot", fix.needs_reboot},
+          {"needs_mdm", fix.needs_mdm},     {"side_effects", fix.side_effects}};
+}
+
+Json finding_json(const Finding& finding) {
+  const Rule& rule = rule_of(finding);
+  Json evidence = Json::object();
+  for (const auto& [name, value] : finding.evidence) evidence[name] = value;
+  Json fixes = Json::array();
+  for (const Fix& fix : finding.fixes) fixes.push_back(fix_json(fix));
+  Json references = Json::array();
+  for (const Reference& reference : rule.references) references.push_back({{"title", reference.title}, {"url", reference.url}});
+  return {{"rule", rule.id},
+          {"title", rule.title},
+          {"cause", to_string(rule.cause)},
+          {"effect", to_string(rule.effect)},
+          {"severity", to_string(rule.severity)},
+          {"confidence", to_string(finding.confidence)},
+          {"subject", finding.subject},
+          {"message", finding.message},
+          {"evidence", evidence},
+          {"evidence_element", finding.evidence_element},
+          {"fixes", fixes},
+          {"references", references},
+          {"source", finding.source}};
+}
+
+}  // namespace
+
+std::string render_json(const AuditResult& result) {
+  Json findings = Json::array();
+  for (const Finding& finding : result.findings) findings.push_back(finding_json(finding));
+  Json coverage = Json::array();
+  for (const CoverageEntry& entry : result.coverage) {
+    coverage.push_back(
+        {{"collector", entry.collector}, {"path", entry.path}, {"status", entry.status}, {"reason", entry.reason}});
+  }
+  Json rule_problems = Json::array();
+  for (const Error& problem : result.rule_problems) {
+    rule_problems.push_back({{"path", problem.path}, {"location", problem.location}, {"reason", problem.reason}});
+  }
+  const Json report = {
+      {"schema", kSchema},
+      {"tool", {{"name", "nwaudit"}, {"version", result.tool_version}}},
+      {"host", host_json(result.host)},
+      {"source", result.source},
+      {"verdict", verdict_json(result)},
+      {"findings", findings},
+      {"coverage", coverage},
+      {"rule_problems", rule_problems},
+  };
+  return json_text(report);
+}
+
+}  // namespace nwaudit::report

@@ -1,0 +1,34 @@
+#include "nwaudit/report/report.h"
+
+#include "report/formats.h"
+
+namespace nwaudit {
+
+std::optional<ReportFormat> report_format_from(std::string_view name) {
+  for (const ReportFormat format : {ReportFormat::text, ReportFormat::json, ReportFormat::markdown, ReportFormat::sarif}) {
+    if (name == to_string(format)) return format;
+  }
+  return std::nullopt;
+}
+
+const char* to_string(ReportFormat format) {
+  switch (format) {
+    case ReportFormat::text: return "text";
+    case ReportFormat::json: return "json";
+    case ReportFormat::markdown: return "markdown";
+    case ReportFormat::sarif: return "sarif";
+  }
+  return "text";
+}
+
+std::string render_report(const AuditResult& result, ReportFormat format, const ReportOptions& options) {
+  switch (format) {
+    case ReportFormat::text: return report::render_text(result, options.color);
+    case ReportFormat::json: return report::render_json(result);
+    case ReportFormat::markdown: return report::render_markdown(result);
+    case ReportFormat::sarif: return report::render_sarif(result);
+  }
+  return report::render_text(result, options.color);
+}
+
+}  // namespace nwaudit

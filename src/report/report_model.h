@@ -1,0 +1,53 @@
+#pragma once
+
+#include <array>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "nwaudit/audit/result.h"
+
+// Views of an AuditResult that every format shows the same way.
+namespace nwaudit::report {
+
+// The finding's rule, or a stand-in (id "unknown", cause other, informational) when it has none.
+const Rule& rule_of(const Finding& finding);
+
+// Effects in the order reports show them: what changes every connection first.
+inline constexpr std::array<Effect, 3> kEffectsInOrder{Effect::all_connections, Effect::some_connections,
+                                                       Effect::informational};
+
+// The findings with this effect, in the result's order.
+std::vector<const Finding*> findings_with(const AuditResult& result, Effect effect);
+
+// Every finding, grouped by effect in kEffectsInOrder; the order of sections in every report.
+std::vector<const Finding*> findings_in_report_order(const AuditResult& result);
+
+// The findings the verdict names as its causes, most decisive first; indexes out of range are skipped.
+std::vector<const Finding*> cause_findings(const AuditResult& result);
+
+// Coverage entries whose status is not "read".
+std::vector<const CoverageEntry*> coverage_problems(const AuditResult& result);
+
+// Fixes for one audience ("mac", "app", or whatever a rule file said).
+struct FixGroup {
+  std::string audience;
+  std::vector<const Fix*> fixes;
+};
+
+// The fixes grouped by audience: the Mac's first, then the app's, then any other in order of
+// appearance; each group keeps the fixes' order.
+std::vector<FixGroup> fixes_by_audience(const std::vector<Fix>& fixes);
+
+// Remembers what a report has spelled out, so that a fix or a reference that several findings
+// share is shown in full once and only named afterwards.
+class ShownOnce {
+ public:
+  bool first_time(const Fix& fix);  // true the first time, false for an identical fix later
+  bool first_time(const Reference& reference);
+
+ private:
+  std::set<std::string> seen_;
+};
+
+}  // namespace nwaudit::report

@@ -1,0 +1,87 @@
+#include "report/report_text.h"
+
+#include <vector>
+
+namespace nwaudit::report {
+
+std::string_view path_phrase(NetworkPath path) {
+  switch (path) {
+    case NetworkPath::user_space: return "user-space networking";
+    case NetworkPath::sockets: return "one socket per connection";
+    case NetworkPath::mixed: return "user space, but some connections on sockets";
+    case NetworkPath::unknown: return "could not tell";
+  }
+  return "could not tell";
+}
+
+std::string verdict_headline(const Verdict& verdict) {
+  return "Verdict: " + std::string(path_phrase(verdict.path)) + " (" + to_string(verdict.confidence) +
+         " confidence)";
+}
+
+std::string blind_spot_sentence(std::string_view source) {
+  return "Could not read " + std::string(source) + ", which could change this.";
+}
+
+std::string_view effect_heading(Effect effect) {
+  switch (effect) {
+    case Effect::all_connections: return "Findings that send all connections through sockets";
+    case Effect::some_connections: return "Findings that send some connections through sockets";
+    case Effect::informational: return "For information";
+  }
+  return "For information";
+}
+
+std::string_view effect_phrase(Effect effect) {
+  switch (effect) {
+    case Effect::all_connections: return "all connections";
+    case Effect::some_connections: return "some connections";
+    case Effect::informational: return "informational";
+  }
+  return "informational";
+}
+
+std::string fixes_heading(std::string_view audience) {
+  if (audience == "mac") return "Fixes on the Mac";
+  if (audience == "app") return "Fixes in the app";
+  return "Fixes for " + std::string(audience.empty() ? "anyone" : audience);
+}
+
+std::string needs_label(const Fix& fix) {
+  std::vector<std::string_view> needs;
+  if (fix.needs_admin) needs.push_back("admin");
+  if (fix.needs_reboot) needs.push_back("reboot");
+  if (fix.needs_mdm) needs.push_back("MDM");
+  std::string label;
+  for (const std::string_view need : needs) label += (label.empty() ? "needs " : ", ") + std::string(need);
+  return label;
+}
+
+std::string host_phrase(const AuditResult::Host& host) {
+  std::string phrase = host.product;
+  if (!host.version.empty()) phrase += (phrase.empty() ? "macOS " : " ") + host.version;
+  if (!host.build.empty()) phrase += phrase.empty() ? "build " + host.build : " (" + host.build + ")";
+  if (!host.architecture.empty()) phrase += (phrase.empty() ? "" : ", ") + host.architecture;
+  return phrase.empty() ? "an unknown Mac" : phrase;
+}
+
+std::string footer_line(const AuditResult& result) {
+  std::string line = "nwaudit " + (result.tool_version.empty() ? std::string("(unknown version)") : result.tool_version);
+  if (!result.source.empty()) line += " \u00B7 " + result.source;
+  return line;
+}
+
+std::string evidence_origin(const Finding& finding) {
+  std::string origin = finding.evidence_element.empty() ? "" : "<" + finding.evidence_element + ">";
+  if (!finding.source.empty()) origin += (origin.empty() ? "from " : " from ") + finding.source;
+  return origin;
+}
+
+std::string coverage_problem_line(const CoverageEntry& entry) {
+  std::string line = entry.status + ": " + (entry.path.empty() ? "(unnamed source)" : entry.path);
+  if (!entry.collector.empty()) line += " (" + entry.collector + ")";
+  if (!entry.reason.empty()) line += ": " + entry.reason;
+  return line;
+}
+
+}  // namespace nwaudit::report

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "nwaudit/audit/result.h"
+
+// Wording shared by the text and Markdown reports (and SARIF's help texts), so that every
+// format says the same thing the same way. Plain strings: callers escape them for their format.
+namespace nwaudit::report {
+
+// "one socket per connection", "user-space networking", ...
+std::string_view path_phrase(NetworkPath path);
+
+// "Verdict: one socket per connection (high confidence)"
+std::string verdict_headline(const Verdict& verdict);
+
+// "Could not read /Library/Preferences/com.apple.alf.plist, which could change this."
+std::string blind_spot_sentence(std::string_view source);
+
+// "Findings that send all connections through sockets", ...
+std::string_view effect_heading(Effect effect);
+
+// "all connections", "some connections", "informational"
+std::string_view effect_phrase(Effect effect);
+
+// "Fixes on the Mac", "Fixes in the app", "Fixes for <audience>"
+std::string fixes_heading(std::string_view audience);
+
+// "needs admin, reboot, MDM"; empty when the fix needs none of them.
+std::string needs_label(const Fix& fix);
+
+// "macOS 14.4.1 (23E224), arm64"; "an unknown Mac" when nothing is known.
+std::string host_phrase(const AuditResult::Host& host);
+
+// "nwaudit 0.1.0 · the tree at fixtures/macs/sonoma"
+std::string footer_line(const AuditResult& result);
+
+// "<kext> from /Library/Extensions/X.kext/Contents/Info.plist", leaving out what is unknown.
+std::string evidence_origin(const Finding& finding);
+
+// "missing: /x (firewall): why"
+std::string coverage_problem_line(const CoverageEntry& entry);
+
+}  // namespace nwaudit::report

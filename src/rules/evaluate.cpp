@@ -1,0 +1,94 @@
+#include "nwaudit/rules/evaluate.h"
+
+#include <algorithm>
+
+namespace nwaudit {
+namespace {
+
+// {@name} replaced by the element's attribute (empty when it has none).
+std::string fill(std::string_view text, pugi::xml_node element) {
+  std::string filled;
+  for (std::size_t at = 0; at < text.size();) {
+    const auto start = text.find("{@", at);
+    const auto end = start == std::string_view::npos ? start : text.find('}', start);
+    if (end == std::string_view::npos) {
+      filled.append(text.substr(at));
+      break;
+    }
+    filled.append(text.substr(at, start - at));
+    filled.append(element.attribute(std::string(text.substr(start + 2, end - start - 2)).c_str()).value());
+    at = end + 1;
+  }
+  return filled;
+}
+
+std::optional<OsVersion> os_of(const pugi::xml_document& facts) {
+  pugi::xml_node os = facts.child("facts").child("os");
+  if (!os || !os.attribute("major")) return std::nullopt;
+  return OsVersion{os.attribute("major").as_int(), os.attribute("minor").as_int(), os.attribute("patch").as_int(), 3};
+}
+
+bool admits(const Rule& rule, const std::optional<OsVersion>& os) {
+  if (!os) return true;
+  if (rule.os_min && *os < *rule.os_min) return false;
+  return !rule.os_max || os->at_most(*rule.os_max);
+}
+
+std::string subject_of(pugi::xml_node element) {
+  for (const char* name : {"id", "name", "path", "interface", "text"}) {
+    if (const char* value = element.attribute(name).value(); *value != '\0') return value;
+  }
+  return element.name();
+}
+
+std::string source_of(pugi::xml_node element) {
+  for (pugi::xml_node node = element; node; node = node.parent()) {
+    if (const char* source = node.attribute("source").value(); *source != '\0') return source;
+  }
+  return {};
+}
+
+Finding finding_for(const Rule& rule, pugi::xml_node element) {
+  Finding finding;
+  finding.rule = &rule;
+  finding.confidence = rule.confidence;
+  finding.subject = subject_of(element);
+  finding.message = fill(rule.message, element);
+  for (const Fix& fix : rule.fixes) {
+    Fix filled = fix;
+    filled.title = fill(fix.title, element);
+    filled.description = fill(fix.description, element);
+    filled.command = fill(fix.command, element);
+    finding.fixes.push_back(std::move(filled));
+  }
+  for (pugi::xml_attribute attribute : element.attributes()) {
+    if (std::string_view(attribute.name()) != "source") finding.evidence.emplace_back(attribute.name(), attribute.value());
+  }
+  finding.evidence_element = element.name();
+  finding.source = source_of(element);
+  return finding;
+}
+
+}  // namespace
+
+std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts) {
+  std::vector<Finding> findings;
+  const std::optional<OsVersion> os = os_of(facts);
+  for (const Rule& rule : rules) {
+    if (!rule.compiled || !admits(rule, os)) continue;
+    for (const pugi::xpath_node& selected : rule.compiled->evaluate_node_set(facts)) {
+      pugi::xml_node element = selected.node() ? selected.node() : selected.parent();
+      if (element.type() != pugi::node_element) continue;
+      findings.push_back(finding_for(rule, element));
+    }
+  }
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.rule->effect != b.rule->effect) return a.rule->effect < b.rule->effect;
+    if (a.rule->severity != b.rule->severity) return a.rule->severity > b.rule->severity;
+    if (a.rule->id != b.rule->id) return a.rule->id < b.rule->id;
+    return a.subject < b.subject;
+  });
+  return findings;
+}
+
+}  // namespace nwaudit

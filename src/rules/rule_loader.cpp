@@ -1,0 +1,193 @@
+#include "rules/rule_loader.h"
+
+#include <algorithm>
+#include <set>
+
+#include "facts/facts_schema.h"
+
+namespace nwaudit {
+namespace {
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 100) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+           c == '_';
+  });
+}
+
+// Checks an element's attributes and children against what the format allows.
+class ElementCheck {
+ public:
+  ElementCheck(const XmlFile& file, std::vector<Error>& problems) : file_(file), problems_(problems) {}
+
+  void only_attributes(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
+    for (pugi::xml_attribute attribute : node.attributes()) {
+      if (std::find(allowed.begin(), allowed.end(), std::string_view(attribute.name())) == allowed.end()) {
+        fail(node, "unknown attribute " + std::string(attribute.name()) + " on <" + node.name() + ">");
+      }
+    }
+  }
+  void only_children(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
+    for (pugi::xml_node child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      if (std::find(allowed.begin(), allowed.end(), std::string_view(child.name())) == allowed.end()) {
+        fail(child, "unknown element <" + std::string(child.name()) + "> in <" + node.name() + ">");
+      }
+    }
+  }
+  // The text of the one child `name`; empty (and a problem when required) when missing.
+  std::string text(pugi::xml_node node, const char* name, bool required) {
+    if (node.child(name).next_sibling(name)) fail(node.child(name).next_sibling(name), std::string("more than one <") + name + ">");
+    const std::string value = node.child(name).text().get();
+    if (required && trimmed(value).empty()) fail(node, std::string("missing <") + name + ">");
+    return std::string(trimmed(value));
+  }
+  bool flag(pugi::xml_node node, const char* name) {
+    const std::string_view value = node.attribute(name).value();
+    if (value.empty() || value == "false") return false;
+    if (value == "true") return true;
+    fail(node, std::string(name) + "=\"" + std::string(value) + "\" is not true or false");
+    return false;
+  }
+  template <class Parse>
+  auto vocabulary(pugi::xml_node node, const char* attribute, Parse parse, const char* what) -> decltype(parse("")) {
+    const std::string_view value = node.attribute(attribute).value();
+    if (value.empty()) {
+      fail(node, std::string("missing ") + attribute);
+      return std::nullopt;
+    }
+    auto parsed = parse(value);
+    if (!parsed) fail(node, "unknown " + std::string(what) + " '" + std::string(value) + "'");
+    return parsed;
+  }
+  // Every {@name} must name a documented attribute of the facts.
+  void placeholders(pugi::xml_node node, std::string_view text) {
+    for (std::size_t at = text.find("{@"); at != std::string_view::npos; at = text.find("{@", at + 2)) {
+      const auto end = text.find('}', at);
+      const std::string_view name = end == std::string_view::npos ? text.substr(at + 2) : text.substr(at + 2, end - at - 2);
+      if (end == std::string_view::npos || !is_documented_fact_attribute(name)) {
+        fail(node, "unknown placeholder {@" + std::string(name) + "}");
+      }
+    }
+  }
+  void fail(pugi::xml_node node, std::string reason) {
+    problems_.push_back(file_.error_at(node, std::move(reason)));
+    ++failures_;
+  }
+  std::size_t failures() const { return failures_; }
+
+ private:
+  static std::string_view trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  }
+  const XmlFile& file_;
+  std::vector<Error>& problems_;
+  std::size_t failures_ = 0;
+};
+
+Fix read_fix(pugi::xml_node node, ElementCheck& check) {
+  check.only_attributes(node, {"audience", "admin", "reboot", "mdm"});
+  check.only_children(node, {"title", "description", "command", "side-effects"});
+  Fix fix;
+  fix.audience = node.attribute("audience").value();
+  if (fix.audience != "mac" && fix.audience != "app") check.fail(node, "<fix> audience must be mac or app");
+  fix.needs_admin = check.flag(node, "admin");
+  fix.needs_reboot = check.flag(node, "reboot");
+  fix.needs_mdm = check.flag(node, "mdm");
+  fix.title = check.text(node, "title", true);
+  fix.description = check.text(node, "description", false);
+  fix.command = check.text(node, "command", false);
+  fix.side_effects = check.text(node, "side-effects", false);
+  for (const std::string* text : {&fix.title, &fix.description, &fix.command}) check.placeholders(node, *text);
+  return fix;
+}
+
+// Stage two and three for one <rule>: its fields, then its condition compiled.
+std::optional<Rule> read_rule(pugi::xml_node node, const XmlFile& file, std::vector<Error>& problems) {
+  ElementCheck check(file, problems);
+  check.only_attributes(node, {"id", "cause", "effect", "severity", "confidence"});
+  check.only_children(node, {"title", "os", "when", "message", "explanation", "fix", "reference"});
+  Rule rule;
+  rule.id = node.attribute("id").value();
+  if (!valid_id(rule.id)) check.fail(node, rule.id.empty() ? "missing id" : "id '" + rule.id + "' has characters other than letters, digits, '.', '-', '_'");
+  rule.file = file.path();
+  if (auto cause = check.vocabulary(node, "cause", cause_from, "cause")) rule.cause = *cause;
+  if (auto effect = check.vocabulary(node, "effect", effect_from, "effect")) rule.effect = *effect;
+  if (auto severity = check.vocabulary(node, "severity", severity_from, "severity")) rule.severity = *severity;
+  if (auto confidence = check.vocabulary(node, "confidence", confidence_from, "confidence")) rule.confidence = *confidence;
+  rule.title = check.text(node, "title", true);
+  rule.condition = check.text(node, "when", true);
+  rule.message = check.text(node, "message", true);
+  rule.explanation = check.text(node, "explanation", false);
+  check.placeholders(node.child("message"), rule.message);
+  if (pugi::xml_node os = node.child("os")) {
+    check.only_attributes(os, {"min", "max"});
+    for (const char* bound : {"min", "max"}) {
+      const std::string_view text = os.attribute(bound).value();
+      if (text.empty()) continue;
+      auto version = OsVersion::parse(text);
+      if (!version) check.fail(os, std::string(bound) + "=\"" + std::string(text) + "\" is not a macOS version");
+      (std::string_view(bound) == "min" ? rule.os_min : rule.os_max) = version;
+    }
+  }
+  for (pugi::xml_node fix : node.children("fix")) rule.fixes.push_back(read_fix(fix, check));
+  for (pugi::xml_node reference : node.children("reference")) {
+    check.only_attributes(reference, {"url"});
+    rule.references.push_back({reference.text().get(), reference.attribute("url").value()});
+    if (rule.references.back().title.empty()) check.fail(reference, "<reference> needs a title");
+  }
+  if (check.failures() != 0) return std::nullopt;
+
+  try {
+    auto query = std::make_shared<pugi::xpath_query>(rule.condition.c_str());
+    if (query->return_type() != pugi::xpath_type_node_set) {
+      check.fail(node.child("when"), "<when> must select elements, not a number, string or boolean");
+      return std::nullopt;
+    }
+    rule.compiled = std::move(query);
+  } catch (const pugi::xpath_exception& error) {
+    check.fail(node.child("when"), std::string("<when> does not compile: ") + error.result().description() +
+                                       " at character " + std::to_string(error.result().offset + 1));
+    return std::nullopt;
+  }
+  return rule;
+}
+
+}  // namespace
+
+void RuleLoader::add(const XmlFile& file, std::size_t folder, std::vector<Error>& problems) {
+  ElementCheck check(file, problems);
+  check.only_children(file.root(), {"rule", "disable"});
+  for (pugi::xml_node node : file.root().children("disable")) {
+    check.only_attributes(node, {"id"});
+    if (node.attribute("id").value()[0] == '\0') check.fail(node, "<disable> needs an id");
+    disabled_.emplace_back(node.attribute("id").value());
+  }
+  for (pugi::xml_node node : file.root().children("rule")) {
+    std::optional<Rule> rule = read_rule(node, file, problems);
+    if (!rule) continue;
+    rule->line = file.line_of(node);
+    auto existing = rules_.find(rule->id);
+    if (existing != rules_.end() && existing->second.folder == folder) {
+      check.fail(node, "duplicate rule id " + rule->id + ", first defined at " + existing->second.rule.file + ":" +
+                           std::to_string(existing->second.rule.line));
+      continue;
+    }
+    std::string id = rule->id;  // not rule->id itself: the Rule is moved before the key is read
+    rules_.insert_or_assign(std::move(id), Loaded{std::move(*rule), folder});
+  }
+}
+
+std::vector<Rule> RuleLoader::finish() {
+  std::vector<Rule> rules;
+  const std::set<std::string> disabled(disabled_.begin(), disabled_.end());
+  for (auto& [id, loaded] : rules_) {
+    if (disabled.count(id) == 0) rules.push_back(std::move(loaded.rule));
+  }
+  return rules;
+}
+
+}  // namespace nwaudit
