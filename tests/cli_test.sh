@@ -88,6 +88,13 @@ printf '<rules><disable id="NWA-FIREWALL-ENABLED"/></rules>' > "$user_config/nwa
 expect 0 "the user's rule folder is read" -- env XDG_CONFIG_HOME="$user_config" "$nwaudit" --root "$sample"
 if grep -q "NWA-FIREWALL-ENABLED" "$out"; then echo "FAIL: the user's <disable> was ignored"; failures=$((failures + 1)); fi
 rm -rf "$user_config"
+# The worked custom rule of nwaudit-rules(5) is a rule nwaudit accepts.
+example=$(mktemp -d)
+awk '/CUSTOM RULE/ { found = 1 } found && /^<rules>$/ { take = 1 } take { print } take && /^<\/rules>$/ { exit }' \
+  "$top/man/nwaudit-rules.5" > "$example/acme.xml"
+expect 0 "the manual's example rule lints" -- "$nwaudit" rules lint "$example"
+contains "$out" "1 rule loaded, 0 problems" "the example is one good rule"
+rm -rf "$example"
 expect 0 "rules list as JSON" -- "$nwaudit" rules list --format json
 contains "$out" '"id": "NWA-FIREWALL-ENABLED"' "the list has the rules"
 expect 0 "explain a rule" -- "$nwaudit" explain NWA-FIREWALL-ENABLED

@@ -86,7 +86,7 @@ struct SampleAudit {
                        {"A note without a link", ""}};
     firewall.fixes = {fix("mac", "Turn the firewall off", "sudo /usr/libexec/ApplicationFirewall/socketfilterfw --setglobalstate off",
                           true, false, true, "Conflicts with compliance baselines (CIS 2.2.1).")};
-    tunnel.references = {{"Not a web link", "javascript:alert(1)"}};
+    tunnel.references = {{"Not a web link", "javascript:alert(1)"}, kext.references[0]};
 
     result.tool_version = "0.1.0";
     result.source = "the tree at /tmp/mac";
@@ -134,6 +134,7 @@ struct SampleAudit {
     limit_finding.confidence = Confidence::high;
     limit_finding.subject = "launchd";
     limit_finding.message = "GUI apps start with a limit of 256 descriptors.";
+    limit_finding.fixes = {kext_finding.fixes[1]};  // the same app fix as the kext's
 
     result.findings = {kext_finding, firewall_finding, tunnel_finding, limit_finding};
     result.coverage = {{"os", "/System/Library/CoreServices/SystemVersion.plist", "read", ""},
@@ -216,7 +217,9 @@ TEST_CASE("report: words wrap at the width and are never cut") {
 TEST_CASE("report: Markdown escaping keeps untrusted text from becoming markup") {
   using namespace nwaudit::report;
   CHECK(markdown_text("a|b *c* _d_ <b> [x](y) `z` & ~s~ $m$ \\") ==
-        "a\\|b \\*c\\* \\_d\\_ \\<b\\> \\[x\\](y) \\`z\\` \\& \\~s\\~ \\$m\\$ \\\\");
+        "a\\|b \\*c\\* \\_d\\_ \\<b\\> \\[x\\](y) \\`z\\` & \\~s\\~ \\$m\\$ \\\\");
+  CHECK(markdown_text("snake_case_name _lead trail_ &amp; &#39; &x; & y") ==
+        "snake_case_name \\_lead trail\\_ \\&amp; \\&#39; \\&x; & y");
   CHECK(markdown_text("# h\n- l\n+ p\n12. n\n3) m\n    code\n===") == "\\# h\n\\- l\n\\+ p\n12\\. n\n3\\) m\ncode\n\\===");
   CHECK(markdown_text("mid-line # - + 1. stay") == "mid-line # - + 1. stay");
   CHECK(markdown_text("5.7.1 (6412)\n#hash\n-x\n1.5\n- - -\n--") == "5.7.1 (6412)\n#hash\n-x\n1.5\n\\- - -\n\\--");
@@ -287,6 +290,27 @@ TEST_CASE("report: text separates fixes for the Mac from fixes for the app, with
                      "<https://github.com/apple-oss-distributions/xnu>",
                      "See: A note without a link", "[MEDIUM] application-firewall", "[needs admin, MDM]",
                      "Conflicts with compliance baselines"});
+}
+
+TEST_CASE("report: a fix or reference that findings share is spelled out once") {
+  SampleAudit sample;
+  const std::string text = render(sample.result, ReportFormat::text);
+  check_order(text, {"[HIGH] kext-socket-filter", "- Raise the descriptor limit\n", "Call setrlimit",
+                     "See: xnu bsd/kern/kpi_socketfilter.c", "[LOW] tunnel-interface",
+                     "See: Not a web link <javascript:alert(1)>", "See also: 1 reference given above", "[INFO] fd-limit",
+                     "- Raise the descriptor limit (as above)\n", "Could not read"});
+  CHECK(text.find("Call setrlimit") == text.rfind("Call setrlimit"));
+
+  const std::string markdown = render(sample.result, ReportFormat::markdown);
+  check_order(markdown, {"#### Fixes in the app: Raise the descriptor limit", "### low: A tunnel interface",
+                         "- 1 reference given above\n", "### info: Descriptor limit of GUI apps",
+                         "**Also, as above:**\n\n- Fixes in the app: Raise the descriptor limit\n"});
+  CHECK(markdown.find("Call setrlimit") == markdown.rfind("Call setrlimit"));
+
+  // SARIF help is per rule, so nothing there is left out; a link must be a web link.
+  const json rules = json::parse(render(sample.result, ReportFormat::sarif))["runs"][0]["tool"]["driver"]["rules"];
+  CHECK(rules[2]["helpUri"] == "https://github.com/apple-oss-distributions/xnu");
+  CHECK(contains(rules[2]["help"]["text"].get<std::string>(), "See: xnu bsd/kern/kpi_socketfilter.c"));
 }
 
 TEST_CASE("report: text has ANSI escapes only with colour, and never from the Mac's strings") {
@@ -446,8 +470,8 @@ TEST_CASE("report: Markdown pastes cleanly: verdict heading, table, a section pe
                          "```sh\nsudo kmutil unload -b at.obdev.nke.LittleSnitch && echo `done` | tee /tmp/x\n```\n",
                          "**Side effects:** The product stops filtering.",
                          "#### Fixes in the app: Raise the descriptor limit",
-                         "Call setrlimit(RLIMIT\\_NOFILE) early; see \\`ulimit -n\\`.",
-                         "- [xnu bsd/kern/kpi\\_socketfilter.c](https://github.com/apple-oss-distributions/xnu)\n",
+                         "Call setrlimit(RLIMIT_NOFILE) early; see \\`ulimit -n\\`.",
+                         "- [xnu bsd/kern/kpi_socketfilter.c](https://github.com/apple-oss-distributions/xnu)\n",
                          "- A note without a link\n",
                          "### medium: The Application Firewall is on",
                          "The firewall is on \\| with \"stealth\" mode \\<enabled\\>.\n\\# not a heading\n\\- not a list",
@@ -501,7 +525,7 @@ TEST_CASE("report: SARIF 2.1.0 that GitHub code scanning accepts") {
   CHECK(contains(help_text, "Remove <id> [needs admin, reboot]"));
   CHECK(contains(help_text, "Run: sudo kmutil unload -b <id>"));
   CHECK(contains(help_markdown, "```sh\nsudo kmutil unload -b <id> && echo `done` | tee /tmp/x\n```"));
-  CHECK(contains(help_markdown, "[xnu bsd/kern/kpi\\_socketfilter.c](https://github.com/apple-oss-distributions/xnu)"));
+  CHECK(contains(help_markdown, "[xnu bsd/kern/kpi_socketfilter.c](https://github.com/apple-oss-distributions/xnu)"));
   CHECK_FALSE(driver["rules"][3].contains("helpUri"));
   CHECK(driver["rules"][3]["help"]["text"] == "nwaudit knows no fix for this rule.");
   CHECK(driver["rules"][3]["fullDescription"]["text"] == "Descriptor limit of GUI apps");

@@ -3,15 +3,33 @@
 #include <algorithm>
 
 #include "report/display_text.h"
+#include "report/report_model.h"
 
 namespace nwaudit::report {
 namespace {
 
-// Characters that start inline markup anywhere in a line: emphasis, code, links, HTML and
+// Characters that can start inline markup anywhere in a line: emphasis, code, links, HTML and
 // entities, GFM tables and strikethrough, GitHub's math.
 constexpr std::string_view kInlineActive = "\\`*_[]<>&|~$";
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alphanumeric(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether line[at], one of kInlineActive, needs a backslash. Two are left bare where they
+// cannot act, which keeps identifiers readable in pasted plain text: "_" between letters or
+// digits (intraword underscores never emphasize) and "&" that does not begin an entity.
+bool needs_escape(std::string_view line, std::size_t at) {
+  const char c = line[at];
+  if (c == '_') return at == 0 || at + 1 >= line.size() || !is_alphanumeric(line[at - 1]) || !is_alphanumeric(line[at + 1]);
+  if (c == '&') {
+    std::size_t end = at + 1;
+    if (end < line.size() && line[end] == '#') ++end;
+    const std::size_t name_start = end;
+    while (end < line.size() && is_alphanumeric(line[end])) ++end;
+    return end > name_start && end < line.size() && line[end] == ';';
+  }
+  return kInlineActive.find(c) != std::string_view::npos;
+}
 
 bool ends_marker(std::string_view line, std::size_t at) { return at >= line.size() || line[at] == ' '; }
 
@@ -42,7 +60,7 @@ std::string escape_line(std::string_view line) {
   std::string escaped;
   escaped.reserve(line.size() + 8);
   for (std::size_t i = 0; i < line.size(); ++i) {
-    if (i == marker || kInlineActive.find(line[i]) != std::string_view::npos) escaped += '\\';
+    if (i == marker || needs_escape(line, i)) escaped += '\\';
     escaped += line[i];
   }
   return escaped;
@@ -109,8 +127,7 @@ std::string markdown_fence(std::string_view code, std::string_view language) {
 std::string markdown_link(std::string_view title, std::string_view url) {
   const std::string shown_url = one_line(url);
   const std::string shown_title = markdown_inline(title.empty() ? url : title);
-  const bool web = shown_url.starts_with("https://") || shown_url.starts_with("http://");
-  if (!web) return shown_url.empty() ? shown_title : shown_title + " (" + markdown_code(shown_url) + ")";
+  if (!is_web_url(shown_url)) return shown_url.empty() ? shown_title : shown_title + " (" + markdown_code(shown_url) + ")";
   std::string target;
   for (const char c : shown_url) {
     // Percent-encode what would end or confuse a link destination.

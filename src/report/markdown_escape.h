@@ -27,7 +27,7 @@ std::string markdown_code_cell(std::string_view text);
 // A fenced code block, its fence longer than any run of backticks inside; ends with a newline.
 std::string markdown_fence(std::string_view code, std::string_view language);
 
-// [title](url) for an http(s) URL, else the escaped title followed by the URL as a code span.
+// [title](url) for an http(s) URL, else the escaped title followed by any URL as a code span.
 std::string markdown_link(std::string_view title, std::string_view url);
 
 }  // namespace nwaudit::report

@@ -58,6 +58,8 @@ std::vector<FixGroup> fixes_by_audience(const std::vector<Fix>& fixes) {
   return groups;
 }
 
+bool is_web_url(std::string_view url) { return url.starts_with("https://") || url.starts_with("http://"); }
+
 bool ShownOnce::first_time(const Fix& fix) {
   const std::string key = "fix\n" + fix.audience + "\n" + fix.title + "\n" + fix.description + "\n" + fix.command + "\n" +
                           fix.side_effects + (fix.needs_admin ? "A" : "") + (fix.needs_reboot ? "R" : "") +

@@ -3,6 +3,7 @@
 #include <array>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nwaudit/audit/result.h"
@@ -38,6 +39,9 @@ struct FixGroup {
 // The fixes grouped by audience: the Mac's first, then the app's, then any other in order of
 // appearance; each group keeps the fixes' order.
 std::vector<FixGroup> fixes_by_audience(const std::vector<Fix>& fixes);
+
+// Whether a reference's URL is one to offer as a link: http or https, nothing a viewer would run.
+bool is_web_url(std::string_view url);
 
 // Remembers what a report has spelled out, so that a fix or a reference that several findings
 // share is shown in full once and only named afterwards.

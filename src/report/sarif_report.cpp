@@ -131,7 +131,7 @@ Json rule_json(const Rule& rule) {
       {"help", help_json(rule)},
   };
   for (const Reference& reference : rule.references) {
-    if (reference.url.empty()) continue;
+    if (!is_web_url(reference.url)) continue;
     descriptor["helpUri"] = reference.url;
     break;
   }
