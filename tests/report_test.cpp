@@ -279,6 +279,20 @@ TEST_CASE("report: text puts the verdict first, then findings by effect, what co
   CHECK_FALSE(contains(text, "SystemVersion.plist"));  // read sources are not problems
 }
 
+TEST_CASE("report: the verdict names three blind spots and counts the rest") {
+  SampleAudit sample;
+  sample.result.verdict.blind_spots = {"/a", "/b", "/c", "/d", "/e"};
+  const std::string text = render(sample.result, ReportFormat::text);
+  check_order(text, {"Could not read /a,", "Could not read /b,", "Could not read /c,",
+                     "Could not read 2 more sources that could change this, listed below.", "Mac: "});
+  CHECK_FALSE(contains(text, "Could not read /d"));
+  const std::string markdown = render(sample.result, ReportFormat::markdown);
+  check_order(markdown, {"- Could not read /c, which could change this.\n",
+                         "- Could not read 2 more sources that could change this, listed below.\n", "- **Mac:**"});
+  // JSON keeps them all.
+  CHECK(json::parse(render(sample.result, ReportFormat::json))["verdict"]["blind_spots"].size() == 5);
+}
+
 TEST_CASE("report: text separates fixes for the Mac from fixes for the app, with what each needs") {
   SampleAudit sample;
   const std::string text = render(sample.result, ReportFormat::text);

@@ -19,7 +19,8 @@ Json verdict_json(const AuditResult& result) {
 }
 
 Json host_json(const AuditResult::Host& host) {
-  return {{"product", host.product}, {"version", host.version}, {"build", host.build}, {"architecture", host.architecture}};
+  return {
+      {"product", host.product}, {"version", host.version}, {"build", host.build}, {"architecture", host.architecture}};
 }
 
 }  // namespace nwaudit::report

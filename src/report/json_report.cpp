@@ -21,7 +21,9 @@ Json finding_json(const Finding& finding) {
   Json fixes = Json::array();
   for (const Fix& fix : finding.fixes) fixes.push_back(fix_json(fix));
   Json references = Json::array();
-  for (const Reference& reference : rule.references) references.push_back({{"title", reference.title}, {"url", reference.url}});
+  for (const Reference& reference : rule.references) {
+    references.push_back({{"title", reference.title}, {"url", reference.url}});
+  }
   return {{"rule", rule.id},
           {"title", rule.title},
           {"cause", to_string(rule.cause)},

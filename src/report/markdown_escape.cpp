@@ -20,7 +20,9 @@ bool is_alphanumeric(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (
 // digits (intraword underscores never emphasize) and "&" that does not begin an entity.
 bool needs_escape(std::string_view line, std::size_t at) {
   const char c = line[at];
-  if (c == '_') return at == 0 || at + 1 >= line.size() || !is_alphanumeric(line[at - 1]) || !is_alphanumeric(line[at + 1]);
+  if (c == '_') {
+    return at == 0 || at + 1 >= line.size() || !is_alphanumeric(line[at - 1]) || !is_alphanumeric(line[at + 1]);
+  }
   if (c == '&') {
     std::size_t end = at + 1;
     if (end < line.size() && line[end] == '#') ++end;
@@ -46,7 +48,8 @@ std::size_t block_marker_at(std::string_view line) {
   }
   std::size_t digits = 0;
   while (digits < line.size() && digits < 10 && is_digit(line[digits])) ++digits;
-  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')') && ends_marker(line, digits + 1)) {
+  if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+      ends_marker(line, digits + 1)) {
     return digits;
   }
   return std::string_view::npos;
@@ -127,7 +130,9 @@ std::string markdown_fence(std::string_view code, std::string_view language) {
 std::string markdown_link(std::string_view title, std::string_view url) {
   const std::string shown_url = one_line(url);
   const std::string shown_title = markdown_inline(title.empty() ? url : title);
-  if (!is_web_url(shown_url)) return shown_url.empty() ? shown_title : shown_title + " (" + markdown_code(shown_url) + ")";
+  if (!is_web_url(shown_url)) {
+    return shown_url.empty() ? shown_title : shown_title + " (" + markdown_code(shown_url) + ")";
+  }
   std::string target;
   for (const char c : shown_url) {
     // Percent-encode what would end or confuse a link destination.

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -21,13 +22,19 @@ std::string verdict_section(const AuditResult& result) {
     if (!cause->subject.empty()) causes += " on " + markdown_inline(cause->subject);
   }
   if (!causes.empty()) out += "- **Decided by:** " + causes + "\n";
-  for (const std::string& blind_spot : verdict.blind_spots) out += "- " + markdown_inline(blind_spot_sentence(blind_spot)) + "\n";
+  const std::size_t named = std::min(verdict.blind_spots.size(), kBlindSpotsNamed);
+  for (std::size_t i = 0; i < named; ++i) {
+    out += "- " + markdown_inline(blind_spot_sentence(verdict.blind_spots[i])) + "\n";
+  }
+  if (verdict.blind_spots.size() > named) {
+    out += "- " + markdown_inline(more_blind_spots_sentence(verdict.blind_spots.size() - named)) + "\n";
+  }
   out += "- **Mac:** " + markdown_inline(host_phrase(result.host)) + "\n\n";
   return out;
 }
 
 std::string findings_table(const AuditResult& result) {
-  if (result.findings.empty()) return "No findings.\n\n";
+  if (result.findings.empty()) return std::string(kNoFindings) + "\n\n";
   std::string out = "| Severity | Rule | Subject | Effect |\n|---|---|---|---|\n";
   for (const Finding* finding : findings_in_report_order(result)) {
     const Rule& rule = rule_of(*finding);
@@ -48,7 +55,9 @@ std::string evidence_table(const Finding& finding) {
   if (finding.evidence.empty()) return out;
   if (out.empty()) out += "**Evidence:**\n\n";
   out += "| Attribute | Value |\n|---|---|\n";
-  for (const auto& [name, value] : finding.evidence) out += "| " + markdown_cell(name) + " | " + markdown_cell(value) + " |\n";
+  for (const auto& [name, value] : finding.evidence) {
+    out += "| " + markdown_cell(name) + " | " + markdown_cell(value) + " |\n";
+  }
   return out + "\n";
 }
 

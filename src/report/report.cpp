@@ -5,7 +5,8 @@
 namespace nwaudit {
 
 std::optional<ReportFormat> report_format_from(std::string_view name) {
-  for (const ReportFormat format : {ReportFormat::text, ReportFormat::json, ReportFormat::markdown, ReportFormat::sarif}) {
+  for (const ReportFormat format :
+       {ReportFormat::text, ReportFormat::json, ReportFormat::markdown, ReportFormat::sarif}) {
     if (name == to_string(format)) return format;
   }
   return std::nullopt;

@@ -50,7 +50,8 @@ std::vector<const CoverageEntry*> coverage_problems(const AuditResult& result) {
 std::vector<FixGroup> fixes_by_audience(const std::vector<Fix>& fixes) {
   std::vector<FixGroup> groups{{"mac", {}}, {"app", {}}};
   for (const Fix& fix : fixes) {
-    auto group = std::find_if(groups.begin(), groups.end(), [&](const FixGroup& g) { return g.audience == fix.audience; });
+    auto group =
+        std::find_if(groups.begin(), groups.end(), [&](const FixGroup& g) { return g.audience == fix.audience; });
     if (group == groups.end()) group = groups.insert(groups.end(), FixGroup{fix.audience, {}});
     group->fixes.push_back(&fix);
   }
@@ -61,9 +62,9 @@ std::vector<FixGroup> fixes_by_audience(const std::vector<Fix>& fixes) {
 bool is_web_url(std::string_view url) { return url.starts_with("https://") || url.starts_with("http://"); }
 
 bool ShownOnce::first_time(const Fix& fix) {
-  const std::string key = "fix\n" + fix.audience + "\n" + fix.title + "\n" + fix.description + "\n" + fix.command + "\n" +
-                          fix.side_effects + (fix.needs_admin ? "A" : "") + (fix.needs_reboot ? "R" : "") +
-                          (fix.needs_mdm ? "M" : "");
+  const std::string key = "fix\n" + fix.audience + "\n" + fix.title + "\n" + fix.description + "\n" + fix.command +
+                          "\n" + fix.side_effects + "\n" + (fix.needs_admin ? "A" : "") +
+                          (fix.needs_reboot ? "R" : "") + (fix.needs_mdm ? "M" : "");
   return seen_.insert(key).second;
 }
 

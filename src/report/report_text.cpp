@@ -23,6 +23,11 @@ std::string blind_spot_sentence(std::string_view source) {
   return "Could not read " + std::string(source) + ", which could change this.";
 }
 
+std::string more_blind_spots_sentence(std::size_t count) {
+  return "Could not read " + std::to_string(count) + (count == 1 ? " more source" : " more sources") +
+         " that could change this, listed below.";
+}
+
 std::string_view effect_heading(Effect effect) {
   switch (effect) {
     case Effect::all_connections: return "Findings that send all connections through sockets";
@@ -66,22 +71,21 @@ std::string host_phrase(const AuditResult::Host& host) {
 }
 
 std::string footer_line(const AuditResult& result) {
-  std::string line = "nwaudit " + (result.tool_version.empty() ? std::string("(unknown version)") : result.tool_version);
+  std::string line =
+      "nwaudit " + (result.tool_version.empty() ? std::string("(unknown version)") : result.tool_version);
   if (!result.source.empty()) line += " \u00B7 " + result.source;
   return line;
 }
 
-std::string evidence_origin(const Finding& finding) {
-  std::string origin = finding.evidence_element.empty() ? "" : "<" + finding.evidence_element + ">";
-  if (!finding.source.empty()) origin += (origin.empty() ? "from " : " from ") + finding.source;
-  return origin;
+std::string coverage_problem_detail(const CoverageEntry& entry) {
+  std::string detail = entry.path.empty() ? "(unnamed source)" : entry.path;
+  if (!entry.collector.empty()) detail += " (" + entry.collector + ")";
+  if (!entry.reason.empty()) detail += ": " + entry.reason;
+  return detail;
 }
 
 std::string coverage_problem_line(const CoverageEntry& entry) {
-  std::string line = entry.status + ": " + (entry.path.empty() ? "(unnamed source)" : entry.path);
-  if (!entry.collector.empty()) line += " (" + entry.collector + ")";
-  if (!entry.reason.empty()) line += ": " + entry.reason;
-  return line;
+  return entry.status + ": " + coverage_problem_detail(entry);
 }
 
 }  // namespace nwaudit::report

@@ -18,6 +18,12 @@ std::string verdict_headline(const Verdict& verdict);
 // "Could not read /Library/Preferences/com.apple.alf.plist, which could change this."
 std::string blind_spot_sentence(std::string_view source);
 
+// The verdict names this many blind spots; the rest are counted (all are among the coverage problems).
+inline constexpr std::size_t kBlindSpotsNamed = 3;
+
+// "Could not read 5 more sources that could change this, listed below."
+std::string more_blind_spots_sentence(std::size_t count);
+
 // "Findings that send all connections through sockets", ...
 std::string_view effect_heading(Effect effect);
 
@@ -36,8 +42,11 @@ std::string host_phrase(const AuditResult::Host& host);
 // "nwaudit 0.1.0 · the tree at fixtures/macs/sonoma"
 std::string footer_line(const AuditResult& result);
 
-// "<kext> from /Library/Extensions/X.kext/Contents/Info.plist", leaving out what is unknown.
-std::string evidence_origin(const Finding& finding);
+// "No findings."
+inline constexpr std::string_view kNoFindings = "No findings.";
+
+// "/x (firewall): why", leaving out what is empty.
+std::string coverage_problem_detail(const CoverageEntry& entry);
 
 // "missing: /x (firewall): why"
 std::string coverage_problem_line(const CoverageEntry& entry);

@@ -13,7 +13,8 @@
 namespace nwaudit::report {
 namespace {
 
-constexpr const char* kSarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+constexpr const char* kSarifSchema =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 constexpr const char* kInformationUri = "https://github.com/nwaudit/nwaudit";
 constexpr const char* kMacRoot = "MACROOT";
 constexpr const char* kFingerprintKey = "nwauditFinding/v1";

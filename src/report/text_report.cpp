@@ -66,7 +66,11 @@ void write_verdict(TextOutput& out, const AuditResult& result) {
   }
   for (std::size_t i = 0; i + 1 < causes.size(); ++i) causes[i] += ",";
   if (!causes.empty()) out.tokens(2, causes, "Decided by: ");
-  for (const std::string& blind_spot : verdict.blind_spots) out.paragraph(2, blind_spot_sentence(blind_spot));
+  const std::size_t named = std::min(verdict.blind_spots.size(), kBlindSpotsNamed);
+  for (std::size_t i = 0; i < named; ++i) out.paragraph(2, blind_spot_sentence(verdict.blind_spots[i]));
+  if (verdict.blind_spots.size() > named) {
+    out.paragraph(2, more_blind_spots_sentence(verdict.blind_spots.size() - named));
+  }
   out.paragraph(2, host_phrase(result.host), "Mac: ");
 }
 
@@ -89,7 +93,7 @@ void write_finding(TextOutput& out, const Finding& finding, ShownOnce& shown) {
 
 void write_findings(TextOutput& out, const AuditResult& result) {
   if (result.findings.empty()) {
-    out.heading(0, "No findings.");
+    out.heading(0, kNoFindings);
     out.blank();
     return;
   }
@@ -113,10 +117,7 @@ void write_unread(TextOutput& out, const AuditResult& result) {
     for (const CoverageEntry* entry : problems) {
       std::string status = entry->status;
       status.resize(std::max<std::size_t>(status.size() + 1, 12), ' ');
-      std::string what = entry->path;
-      if (!entry->collector.empty()) what += " (" + entry->collector + ")";
-      if (!entry->reason.empty()) what += ": " + entry->reason;
-      out.paragraph(2, what, status);
+      out.paragraph(2, coverage_problem_detail(*entry), status);
     }
     out.blank();
   }
