@@ -1,5 +1,6 @@
 #include "facts_support.h"
 #include "fake_source.h"
+#include "facts/xml_text.h"
 
 using nwaudit::test::FixtureFacts;
 
@@ -82,4 +83,12 @@ TEST_CASE("facts: an unreadable source is 'unreadable' in coverage") {
   CHECK(document.select_node("/facts/coverage/source[@path='/.nwaudit/kmutil-showloaded.txt'][@status='unreadable']"));
   CHECK(document.select_node("/facts/kext[@id='com.apple.nke.applicationfirewall'][@loaded='unknown']"));
   CHECK(document.select_node("/facts/system-extension[@id='com.objective-see.lulu.extension'][not(@vendor)]"));
+}
+
+TEST_CASE("facts: text XML cannot carry is replaced, the rest kept") {
+  CHECK(nwaudit::valid_xml_text("plain \xC3\xA9 \xE4\xB8\xAD\t\n") == "plain \xC3\xA9 \xE4\xB8\xAD\t\n");
+  CHECK(nwaudit::valid_xml_text("a\x01" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(nwaudit::valid_xml_text("\xFF\xC3") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(nwaudit::valid_xml_text("\xEF\xBF\xBE") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // U+FFFE, byte by byte
+  CHECK(nwaudit::valid_xml_text("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
 }
