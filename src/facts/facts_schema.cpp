@@ -114,7 +114,4 @@ bool is_documented_fact_attribute(std::string_view name) {
   return std::binary_search(kAttributes.begin(), kAttributes.end(), name);
 }
 
-const std::string_view* documented_fact_attributes_begin() { return kAttributes.data(); }
-const std::string_view* documented_fact_attributes_end() { return kAttributes.data() + kAttributes.size(); }
-
 }  // namespace nwaudit

@@ -8,8 +8,4 @@ namespace nwaudit {
 // nwaudit-facts(5) documents them. Rule placeholders may only name these.
 bool is_documented_fact_attribute(std::string_view name);
 
-// The whole sorted list, for tests.
-const std::string_view* documented_fact_attributes_begin();
-const std::string_view* documented_fact_attributes_end();
-
 }  // namespace nwaudit
