@@ -9,18 +9,14 @@
 #include "plist/base64.h"
 #include "plist/iso8601.h"
 #include "text/integer_text.h"
+#include "text/xml_text_position.h"
 
 namespace nwaudit::plist {
 namespace {
 
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 std::optional<double> parse_real(std::string_view text) {
-  text = trim(text);
+  text = trim_xml_space(text);
   double sign = 1;
   if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
     sign = text.front() == '-' ? -1 : 1;
@@ -60,9 +56,8 @@ class XmlPlistReader {
   }
 
   Error failure(std::ptrdiff_t offset, std::string reason) const {
-    const auto end = bytes_.begin() + std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(bytes_.size()));
-    const auto line = 1 + std::count(bytes_.begin(), end, '\n');
-    return Error{ErrorKind::malformed, std::string(name_), "line " + std::to_string(line), std::move(reason)};
+    return Error{ErrorKind::malformed, std::string(name_), "line " + std::to_string(line_at_offset(bytes_, offset)),
+                 std::move(reason)};
   }
   Error failure(pugi::xml_node node, std::string reason) const { return failure(node.offset_debug(), std::move(reason)); }
 
@@ -86,7 +81,7 @@ class XmlPlistReader {
       if (child.type() == pugi::node_element) {
         children.push_back(child);
       } else if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
-                 !trim(child.value()).empty()) {
+                 !trim_xml_space(child.value()).empty()) {
         return failure(child, std::string("text inside <") + node.name() + ">");
       }
     }
@@ -109,16 +104,16 @@ class XmlPlistReader {
     if (!text) return failure(node, "<" + std::string(element) + "> holds an element");
     if (element == "string") return Value(std::move(*text));
     if (element == "integer") {
-      if (auto value = parse_integer_text(trim(*text))) return Value(*value);
-      return failure(node, "<integer> '" + std::string(trim(*text)) + "' is not a 64-bit integer");
+      if (auto value = parse_integer_text(trim_xml_space(*text))) return Value(*value);
+      return failure(node, "<integer> '" + std::string(trim_xml_space(*text)) + "' is not a 64-bit integer");
     }
     if (element == "real") {
       if (auto value = parse_real(*text)) return Value(*value);
-      return failure(node, "<real> '" + std::string(trim(*text)) + "' is not a number");
+      return failure(node, "<real> '" + std::string(trim_xml_space(*text)) + "' is not a number");
     }
     if (element == "date") {
-      if (auto value = parse_iso8601(trim(*text))) return Value(*value);
-      return failure(node, "<date> '" + std::string(trim(*text)) + "' is not an ISO 8601 UTC date");
+      if (auto value = parse_iso8601(trim_xml_space(*text))) return Value(*value);
+      return failure(node, "<date> '" + std::string(trim_xml_space(*text)) + "' is not an ISO 8601 UTC date");
     }
     if (element == "data") {
       if (auto value = decode_base64(*text)) return Value(std::move(*value));

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "facts/facts_schema.h"
+#include "text/xml_text_position.h"
 
 namespace nwaudit {
 namespace {
@@ -40,8 +41,8 @@ class ElementCheck {
   std::string text(pugi::xml_node node, const char* name, bool required) {
     if (node.child(name).next_sibling(name)) fail(node.child(name).next_sibling(name), std::string("more than one <") + name + ">");
     const std::string value = node.child(name).text().get();
-    if (required && trimmed(value).empty()) fail(node, std::string("missing <") + name + ">");
-    return std::string(trimmed(value));
+    if (required && trim_xml_space(value).empty()) fail(node, std::string("missing <") + name + ">");
+    return std::string(trim_xml_space(value));
   }
   bool flag(pugi::xml_node node, const char* name) {
     const std::string_view value = node.attribute(name).value();
@@ -78,11 +79,6 @@ class ElementCheck {
   std::size_t failures() const { return failures_; }
 
  private:
-  static std::string_view trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-  }
   const XmlFile& file_;
   std::vector<Error>& problems_;
   std::size_t failures_ = 0;

@@ -1,6 +1,6 @@
 #include "nwaudit/rules/xml_file.h"
 
-#include <algorithm>
+#include "text/xml_text_position.h"
 
 namespace nwaudit {
 
@@ -13,10 +13,7 @@ XmlFile::XmlFile(std::string path, std::string text) : path_(std::move(path)), t
   }
 }
 
-std::size_t XmlFile::line_at(std::ptrdiff_t offset) const {
-  const auto end = text_.begin() + std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text_.size()));
-  return 1 + static_cast<std::size_t>(std::count(text_.begin(), end, '\n'));
-}
+std::size_t XmlFile::line_at(std::ptrdiff_t offset) const { return line_at_offset(text_, offset); }
 
 Error XmlFile::error_at(pugi::xml_node node, std::string reason) const {
   return Error{ErrorKind::malformed, path_, "line " + std::to_string(line_of(node)), std::move(reason)};
