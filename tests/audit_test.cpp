@@ -95,10 +95,12 @@ TEST_CASE("audit: verdicts from the kernel's word, findings and blind spots") {
 
   Verdict blind = verdict_of(os + R"(<coverage><source collector="kexts" path="/.nwaudit/kmutil-showloaded.txt" status="missing"/>
       <source collector="pf" path="/etc/pf.conf" status="broken" reason="line 3: bad"/>
-      <source collector="kexts" path="/Library/StagedExtensions" status="missing"/></coverage>)");
+      <source collector="kexts" path="/Library/StagedExtensions" status="missing"/>
+      <source collector="kernel" path="/.nwaudit/net.api_stats" status="missing"/>
+      <source collector="kexts" path="/.nwaudit/loaded-kexts.plist" status="missing"/></coverage>)");
   CHECK(blind.path == NetworkPath::user_space);
   CHECK(blind.confidence == Confidence::low);
-  REQUIRE(blind.blind_spots.size() == 2);
+  REQUIRE(blind.blind_spots.size() == 2);  // snapshots made before net.api_stats was captured are not blind
   CHECK(blind.blind_spots[1] == "/etc/pf.conf (broken: line 3: bad)");
 }
 
@@ -117,4 +119,75 @@ TEST_CASE("audit: the shipped rules on the fixture Macs") {
   CHECK(ventura.path == NetworkPath::mixed);
   CHECK(ventura.blind_spots.empty());
   CHECK_FALSE(verdict_of("broken").blind_spots.empty());
+}
+
+namespace {
+
+Measurement observed(NetworkPath path) {
+  Measurement measurement;
+  measurement.observed.path = path;
+  measurement.observed.method = "probe";
+  measurement.observed.subject = "a loopback listener of the probe's own";
+  measurement.observed.evidence = {"8 of 8 connections became ready."};
+  return measurement;
+}
+
+}  // namespace
+
+TEST_CASE("measured verdict: an observation that agrees confirms the prediction") {
+  const auto rules = rules_from(rule("FW", "all-connections", "high", "/facts/kext"));
+  auto facts = facts_of(R"(<facts><os version="14.4"/><kext id="x" source="/L/x"/><coverage/></facts>)");
+  AuditResult result = run_audit(facts, rules);
+  REQUIRE(result.verdict.path == NetworkPath::sockets);
+  apply_measurement(result, observed(NetworkPath::sockets));
+  CHECK(result.verdict.path == NetworkPath::sockets);
+  CHECK(result.verdict.predicted == NetworkPath::sockets);
+  CHECK(result.verdict.observed);
+  CHECK(!result.verdict.contradicted);
+  CHECK(result.verdict.confidence == Confidence::confirmed);
+  CHECK(result.findings[0].confidence == Confidence::high);
+  CHECK(result.verdict.summary.find("Confirmed by nwaudit's probe") != std::string::npos);
+  REQUIRE(result.measurement);
+}
+
+TEST_CASE("measured verdict: a contradiction is said plainly and lowers the static causes") {
+  const auto rules = rules_from(rule("FW", "all-connections", "high", "/facts/kext"));
+  auto facts = facts_of(R"(<facts><os version="14.4"/><kext id="x" source="/L/x"/><coverage/></facts>)");
+  AuditResult result = run_audit(facts, rules);
+  apply_measurement(result, observed(NetworkPath::user_space));
+  CHECK(result.verdict.path == NetworkPath::user_space);
+  CHECK(result.verdict.predicted == NetworkPath::sockets);
+  CHECK(result.verdict.contradicted);
+  CHECK(result.verdict.confidence == Confidence::high);
+  CHECK(result.findings[0].confidence == Confidence::medium);
+  CHECK(result.verdict.summary.rfind("Observed user-space, but the facts predicted sockets.", 0) == 0);
+}
+
+TEST_CASE("measured verdict: sockets observed with no cause found says nwaudit cannot explain it") {
+  auto facts = facts_of(R"(<facts><os version="14.4"/><coverage/></facts>)");
+  AuditResult result = run_audit(facts, {});
+  REQUIRE(result.verdict.path == NetworkPath::user_space);
+  apply_measurement(result, observed(NetworkPath::sockets));
+  CHECK(result.verdict.contradicted);
+  CHECK(result.verdict.summary.find("None of its rules found a cause") != std::string::npos);
+}
+
+TEST_CASE("measured verdict: one path observed fits a mixed prediction; an unknown observation changes nothing") {
+  const auto rules = rules_from(rule("TUN", "some-connections", "medium", "/facts/kext"));
+  auto facts = facts_of(R"(<facts><os version="14.4"/><kext id="x" source="/L/x"/><coverage/></facts>)");
+  AuditResult mixed = run_audit(facts, rules);
+  REQUIRE(mixed.verdict.path == NetworkPath::mixed);
+  const Confidence before = mixed.verdict.confidence;
+  apply_measurement(mixed, observed(NetworkPath::user_space));
+  CHECK(mixed.verdict.path == NetworkPath::mixed);
+  CHECK(!mixed.verdict.contradicted);
+  CHECK(mixed.verdict.confidence == before);
+  CHECK(mixed.verdict.summary.find("saw user-space for the connections it made") != std::string::npos);
+
+  AuditResult unknown = run_audit(facts, rules);
+  apply_measurement(unknown, observed(NetworkPath::unknown));
+  CHECK(unknown.verdict.path == NetworkPath::mixed);
+  CHECK(!unknown.verdict.observed);
+  CHECK(unknown.verdict.summary.find("could not show which path") != std::string::npos);
+  CHECK(unknown.measurement);
 }

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "nwaudit/limits.h"
 #include "nwaudit/plist/parse.h"
 #include "nwaudit/source/rooted_source.h"
@@ -16,6 +19,26 @@ Error parse_error(const std::string& bytes, const std::string& name = "/broken.p
   REQUIRE_FALSE(value);
   CHECK(value.error().path == name);
   return value.error();
+}
+
+// Two bytes, big-endian.
+std::string two_bytes(std::size_t value) { return {static_cast<char>(value >> 8), static_cast<char>(value & 0xFF)}; }
+
+// A bplist00 file of at most 64 KiB holding `objects` (the first on top), with two-byte
+// offsets and one-byte references.
+std::string small_bplist(const std::vector<std::string>& objects) {
+  std::string file = "bplist00";
+  std::string offsets;
+  for (const std::string& object : objects) {
+    offsets += two_bytes(file.size());
+    file += object;
+  }
+  std::string trailer(32, '\0');
+  trailer[6] = 2;  // offset size
+  trailer[7] = 1;  // reference size
+  trailer[15] = static_cast<char>(objects.size());
+  trailer.replace(30, 2, two_bytes(file.size()));  // where the offsets are
+  return file + offsets + trailer;
 }
 
 }  // namespace
@@ -96,6 +119,31 @@ TEST_CASE("binary plists: errors say what is wrong and at which byte") {
 
   CHECK(parse_error(fixture("plists/broken/integer-key.bplist")).reason ==
         "dictionary 0 has a key that is not a string");
+}
+
+TEST_CASE("binary plists: a dictionary key with a NUL character is an error (libplist asserted; found by fuzzing)") {
+  const std::string dictionary = "\xD1\x01\x02";  // one entry: key object 1, value object 2
+  const std::string ascii_key("\x53" "a\0b", 4);
+  const std::string utf16_key("\x63\0a\0\0\0b", 7);
+  for (const std::string& key : {ascii_key, utf16_key}) {
+    CHECK(parse_error(small_bplist({dictionary, key, "\x09"})).describe() ==
+          "/broken.plist: byte offset 9: dictionary 0 has a key with a NUL character");
+  }
+  auto value = parse(small_bplist({dictionary, "\x53" "a b", "\x09"}), "/fine.plist");
+  REQUIRE(value);
+  CHECK(value->find("a b")->boolean() == true);
+}
+
+TEST_CASE("binary plists: a long string shared many times is refused, not expanded") {
+  // Three levels of 30-member arrays, all sharing one 5000-byte string: 5 KB that would
+  // expand to 27,000 copies, 135 MB.
+  const std::string array_of_next = "\xAF\x10\x1E";
+  const std::vector<std::string> objects{
+      array_of_next + std::string(30, '\x01'), array_of_next + std::string(30, '\x02'),
+      array_of_next + std::string(30, '\x03'), "\x5F\x11" + two_bytes(5000) + std::string(5000, 'x')};
+  Error expands = parse_error(small_bplist(objects));
+  CHECK(expands.kind == ErrorKind::too_large);
+  CHECK(expands.reason == "expands to more than 67108864 bytes of strings and data");
 }
 
 TEST_CASE("a plist file over the size limit is refused before it is read") {

@@ -73,6 +73,30 @@ expect 66 "a file that is not a facts document" -- "$nwaudit" --facts "$facts_fi
 contains "$err" "not an nwaudit facts document" "says what is wrong"
 rm -f "$facts_file"
 
+# Observing the path: lsof listings anywhere, a running process where there is a census.
+lsof_dir="$top/fixtures/lsof"
+expect 0 "probe --lsof of a socket-fallback app" -- "$nwaudit" probe --lsof "$lsof_dir/sockets.txt" --format json
+contains "$out" '"path": "sockets"' "the listing shows sockets"
+contains "$out" '"tcp": 250' "the census counts its TCP sockets"
+expect 0 "probe --lsof of a user-space app, as text" -- "$nwaudit" probe --lsof "$lsof_dir/user-space.txt"
+contains "$out" "user-space" "the text names the path"
+expect 66 "probe --lsof of a file that is not there" -- "$nwaudit" probe --lsof "$lsof_dir/no-such-listing.txt"
+contains "$err" "no-such-listing.txt" "the error names the file"
+expect 64 "probe --pid and --lsof together" -- "$nwaudit" probe --pid 1 --lsof "$lsof_dir/sockets.txt"
+expect 64 "probe refuses SARIF" -- "$nwaudit" probe --lsof "$lsof_dir/sockets.txt" --format sarif
+expect 64 "a malformed --probe-target" -- "$nwaudit" probe --probe-target example.com
+expect 1 "an audit with an lsof listing that contradicts the prediction" -- \
+  "$nwaudit" --root "$sample" --lsof "$lsof_dir/user-space.txt" --fail-on high --format json
+contains "$out" '"contradicted": true' "the report says the observation contradicts the prediction"
+expect 64 "--probe-target is for a live audit" -- "$nwaudit" --root "$sample" --probe-target example.com:443
+case "$(uname -s)" in
+  Darwin) ;;
+  *) expect 64 "the probe needs macOS" -- "$nwaudit" probe
+     contains "$err" "--lsof FILE" "the message says what works here"
+     expect 0 "probe --pid counts a running process" -- "$nwaudit" probe --pid $$ --format json
+     contains "$out" '"method": "pid"' "the census is of a process" ;;
+esac
+
 # Rules without auditing.
 expect 0 "rules lint of the shipped rules" -- "$nwaudit" rules lint
 contains "$out" "0 problems" "lint reports no problems"

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "nwaudit/plist/keyed_archive.h"
 #include "nwaudit/plist/parse.h"
 #include "test_support.h"
@@ -21,6 +25,23 @@ struct Decoded {
     top = archive ? archive->decode_top() : Expected<Value>(archive.error());
   }
 };
+
+std::string uid(std::uint64_t index) {
+  return "<dict><key>CF$UID</key><integer>" + std::to_string(index) + "</integer></dict>";
+}
+
+// An XML keyed archive of `objects` (XML values), which follow "$null" and a class at UID 1:
+// the first is UID 2, and $top.root refers to it.
+std::string archive_xml(const std::vector<std::string>& objects) {
+  std::string xml = "<plist version=\"1.0\"><dict><key>$archiver</key><string>NSKeyedArchiver</string><key>$top</key>"
+                    "<dict><key>root</key>" + uid(2) + "</dict><key>$objects</key><array><string>$null</string>"
+                    "<dict><key>$classname</key><string>NSObject</string></dict>";
+  for (const std::string& object : objects) xml += object;
+  return xml + "</array></dict></plist>";
+}
+
+// An object of class UID 1 with the given fields, each "<key>...</key>" and a value.
+std::string object_xml(const std::string& fields) { return "<dict><key>$class</key>" + uid(1) + fields + "</dict>"; }
 
 }  // namespace
 
@@ -113,4 +134,48 @@ TEST_CASE("keyed archives: a plist that is not one is refused plainly") {
   auto archive = KeyedArchive::open(*root, "all-kinds.plist");
   REQUIRE_FALSE(archive);
   CHECK(archive.error().describe() == "all-kinds.plist: not a keyed archive: no $archiver");
+}
+
+TEST_CASE("keyed archives: deep objects with long keys decode quickly, and errors still name the path") {
+  // 100 objects in a chain, each reached through a 10 KB key, then 15 levels that each use the
+  // next object twice. Spelling each value's path as it was decoded copied 1 MB per value.
+  const std::string key(10'000, 'k');
+  const std::uint64_t chain = 100;
+  const std::uint64_t fan = 15;
+  std::vector<std::string> objects;
+  for (std::uint64_t i = 0; i < chain; ++i) objects.push_back(object_xml("<key>" + key + "</key>" + uid(3 + i)));
+  for (std::uint64_t i = 0; i < fan; ++i) {
+    objects.push_back(object_xml("<key>a</key>" + uid(3 + chain + i) + "<key>b</key>" + uid(3 + chain + i)));
+  }
+  objects.push_back("<string>leaf</string>");
+  CHECK(Decoded(archive_xml(objects), "deep.plist").top);
+
+  objects.back() = uid(1);  // a bare UID where the leaf was
+  Decoded broken(archive_xml(objects), "deep.plist");
+  REQUIRE_FALSE(broken.top);
+  CHECK(broken.top.error().reason == "object 117 is a bare UID");
+  CHECK(broken.top.error().location.starts_with("$top.root<2>." + key + "<3>." + key + "<4>."));
+  CHECK(broken.top.error().location.ends_with("<115>.a<116>.a"));
+}
+
+TEST_CASE("keyed archives: an object used many times counts in full at each use") {
+  const std::string list_class = "<dict><key>$classname</key><string>NSArray</string></dict>";
+  std::string uses;  // object 3, 1000 times
+  for (int i = 0; i < 1000; ++i) uses += uid(3);
+  const std::string list = "<dict><key>$class</key>" + uid(4) + "<key>NS.objects</key><array>" + uses + "</array></dict>";
+
+  // A 100 KB string, 1000 times: 100 MB.
+  Decoded strings(archive_xml({list, "<string>" + std::string(100'000, 's') + "</string>", list_class}), "strings.plist");
+  REQUIRE_FALSE(strings.top);
+  CHECK(strings.top.error().kind == ErrorKind::too_large);
+  CHECK(strings.top.error().reason == "decodes to more than 67108864 bytes of strings and data");
+
+  // An object holding 100,000 values in place, 1000 times: 100 million values.
+  std::string numbers;
+  for (int i = 0; i < 100'000; ++i) numbers += "<integer>7</integer>";
+  Decoded values(archive_xml({list, object_xml("<key>numbers</key><array>" + numbers + "</array>"), list_class}),
+                 "values.plist");
+  REQUIRE_FALSE(values.top);
+  CHECK(values.top.error().kind == ErrorKind::too_large);
+  CHECK(values.top.error().reason == "decodes to more than 1000000 values");
 }

@@ -1,11 +1,16 @@
 #!/bin/sh
-# Renders the sample audit of report_test.cpp as JSON and SARIF, then validates the JSON
-# against man/nwaudit-report.schema.json and the SARIF against the SARIF 2.1.0 schema kept in
-# ../shared/schemas beside the checkout, plus what GitHub code scanning needs on top of it.
+# Renders the sample audits of report_test.cpp and report_measurement_test.cpp as JSON and
+# SARIF, and their sample probe reports as JSON, then validates the audits' JSON against
+# man/nwaudit-report.schema.json, the probes' against man/nwaudit-probe.schema.json (which
+# refers to the former), and the SARIF against the SARIF 2.1.0 schema kept in ../shared/schemas
+# beside the checkout, plus what GitHub code scanning needs on top of it. Given the nwaudit
+# program too, it does the same with what the command line prints for the lsof listings of
+# fixtures/lsof: nwaudit probe --lsof, and an audit of the sample Mac with --lsof.
 # Without python3's jsonschema, or without ../shared, it says SKIPPED and passes.
-# usage: report_schemas_test.sh NWAUDIT_TESTS SOURCE_DIR
+# usage: report_schemas_test.sh NWAUDIT_TESTS SOURCE_DIR [NWAUDIT]
 tests=$1
 top=$2
+nwaudit=${3:-}
 
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
   echo "SKIPPED: python3 with jsonschema is not installed (Debian: python3-jsonschema); reports not validated"
@@ -20,11 +25,37 @@ if ! NWAUDIT_REPORT_SAMPLES="$samples" "$tests" -tc='report: write sample report
   exit 1
 fi
 
-python3 - "$samples" "$top/man/nwaudit-report.schema.json" "$top/../shared/schemas" <<'PYTHON'
+# Exit codes below 64 still write the report (findings, an incomplete audit or measurement).
+cli_sample() {
+  sample_file=$1
+  shift
+  "$nwaudit" "$@" >"$samples/$sample_file" 2>"$samples/log"
+  status=$?
+  if [ "$status" -ge 64 ]; then
+    echo "FAIL: nwaudit $* exited with $status:"
+    sed 's/^/  | /' "$samples/log"
+    exit 1
+  fi
+}
+if [ -n "$nwaudit" ] && [ ! -x "$nwaudit" ]; then
+  echo "SKIPPED: $nwaudit is not built; the command line's reports not validated"
+elif [ -n "$nwaudit" ]; then
+  for listing in "$top"/fixtures/lsof/*.txt; do
+    listing_name=$(basename "$listing" .txt)
+    cli_sample "probe-cli-$listing_name.json" probe --lsof "$listing" --format json
+    for format in json sarif; do
+      cli_sample "measured-cli-$listing_name.$format" audit --root "$top/fixtures/macs/sonoma" --lsof "$listing" --format "$format"
+    done
+  done
+fi
+
+python3 - "$samples" "$top/man" "$top/../shared/schemas" <<'PYTHON'
 import glob, json, os, sys
 import jsonschema
 
-samples, report_schema, shared_schemas = sys.argv[1:4]
+samples, man, shared_schemas = sys.argv[1:4]
+report_schema = os.path.join(man, "nwaudit-report.schema.json")
+probe_schema = os.path.join(man, "nwaudit-probe.schema.json")
 failures = 0
 
 def fail(message):
@@ -36,11 +67,24 @@ def load(path):
     with open(path, encoding="utf-8") as file:
         return json.load(file)
 
-def validate(document_path, schema_path):
-    schema = load(schema_path)
+# nwaudit's schemas by their $id, so that one can refer to another without a download.
+def local_schemas():
+    return {schema["$id"]: schema for schema in map(load, (report_schema, probe_schema))}
+
+def validator_for(schema):
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
-    validator = validator_class(schema, format_checker=jsonschema.FormatChecker())
+    try:
+        from referencing import Registry, Resource
+    except ImportError:  # jsonschema before 4.18
+        resolver = jsonschema.RefResolver.from_schema(schema, store=local_schemas())
+        return validator_class(schema, resolver=resolver, format_checker=jsonschema.FormatChecker())
+    registry = Registry().with_resources(
+        (uri, Resource.from_contents(contents)) for uri, contents in local_schemas().items())
+    return validator_class(schema, registry=registry, format_checker=jsonschema.FormatChecker())
+
+def validate(document_path, schema_path):
+    validator = validator_for(load(schema_path))
     errors = sorted(validator.iter_errors(load(document_path)), key=lambda error: list(error.path))
     for error in errors:
         where = "/".join(str(part) for part in error.path) or "(top)"
@@ -83,14 +127,22 @@ def check_github_constraints(document_path):
                     fail(f"{where}: a location without region.startLine")
     print(f"{name} meets GitHub code scanning's constraints" if failures == 0 else f"{name}: see above")
 
-for sample in ("report.json", "empty.json"):
+def samples_matching(pattern):
+    found = sorted(glob.glob(os.path.join(samples, pattern)))
+    if not found:
+        fail(f"no sample matches {pattern}")
+    return [os.path.basename(path) for path in found]
+
+for sample in ["report.json", "empty.json"] + samples_matching("measured-*.json"):
     validate(os.path.join(samples, sample), report_schema)
+for sample in samples_matching("probe-*.json"):
+    validate(os.path.join(samples, sample), probe_schema)
 
 sarif_schemas = sorted(glob.glob(os.path.join(shared_schemas, "sarif*2.1.0*.json")))
 if not sarif_schemas:
     print(f"SKIPPED: no SARIF 2.1.0 schema in {shared_schemas}; SARIF not validated")
 else:
-    for sample in ("report.sarif", "empty.sarif"):
+    for sample in ["report.sarif", "empty.sarif"] + samples_matching("measured-*.sarif"):
         validate(os.path.join(samples, sample), sarif_schemas[0])
         check_github_constraints(os.path.join(samples, sample))
 

@@ -91,7 +91,7 @@ struct SampleAudit {
     result.tool_version = "0.1.0";
     result.source = "the tree at /tmp/mac";
     result.host = {"macOS", "14.4.1", "23E224", "arm64"};
-    result.verdict.path = NetworkPath::sockets;
+    result.verdict.path = result.verdict.predicted = NetworkPath::sockets;
     result.verdict.confidence = Confidence::high;
     result.verdict.summary = "Every Network.framework connection gets its own socket on this Mac.";
     result.verdict.causes = {0, 1, 99};  // 99 is out of range and must be skipped
@@ -373,6 +373,9 @@ TEST_CASE("report: JSON has the documented shape") {
   CHECK(report["source"] == "the tree at /tmp/mac");
   CHECK(report["verdict"]["path"] == "sockets");
   CHECK(report["verdict"]["confidence"] == "high");
+  CHECK(report["verdict"]["predicted"] == "sockets");
+  CHECK(report["verdict"]["observed"] == false);
+  CHECK(report["verdict"]["contradicted"] == false);
   CHECK(report["verdict"]["causes"] == json{"kext-socket-filter", "application-firewall"});
   CHECK(report["verdict"]["blind_spots"] == json{"/Library/Preferences/com.apple.alf.plist"});
 
@@ -435,7 +438,10 @@ TEST_CASE("report: an empty result still has every key") {
                                   {"confidence", "low"},
                                   {"summary", ""},
                                   {"causes", json::array()},
-                                  {"blind_spots", json::array()}});
+                                  {"blind_spots", json::array()},
+                                  {"predicted", "unknown"},
+                                  {"observed", false},
+                                  {"contradicted", false}});
   CHECK(report["findings"] == json::array());
   CHECK(report["coverage"] == json::array());
   CHECK(report["rule_problems"] == json::array());

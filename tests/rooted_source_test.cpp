@@ -159,6 +159,16 @@ TEST_CASE("directories are listed sorted with entry types") {
   CHECK(tree.source->read_link("/Library/Preferences/a.plist").error().kind == ErrorKind::wrong_type);
 }
 
+TEST_CASE("the root can be listed again and again") {
+  Tree tree;
+  tree.link("Library/top", "/");
+  for (const char* path : {"/", "/", "/Library/top", "/Library/.."}) {
+    auto listing = tree.source->list_directory(path);
+    REQUIRE(listing);
+    CHECK(listing->size() == 2);  // Library and Volumes
+  }
+}
+
 TEST_CASE("unreadable files are permission_denied") {
   if (::geteuid() == 0) {
     MESSAGE("SKIPPED: running as root, which reads files whatever their mode");

@@ -42,6 +42,12 @@ const Expectation kExpectations[] = {
     {"NWA-KERNEL-FILTER-PARENTAL", "sequoia-filters", "sonoma"},
     {"NWA-KERNEL-FILTER-PF", "monterey-kexts", "sonoma"},
     {"NWA-KERNEL-BOOTARG-IF-ATTACH-NX", "monterey-kexts", "sonoma"},
+    // kernel-api-stats.xml: the kernel's net.api_stats counters
+    {"NWA-KERNEL-API-SFLT", "monterey-live", "sequoia-live"},
+    {"NWA-KERNEL-API-IPF", "monterey-live", "sequoia-live"},
+    {"NWA-KERNEL-API-IFLT", "monterey-live", "sequoia-live"},
+    {"NWA-KERNEL-API-KEXT-INTERFACE", "monterey-live", "sequoia-live"},
+    {"NWA-CONTEXT-NO-NEXUS-FLOWS-SINCE-BOOT", "monterey-live", "sequoia-live"},
     // os.xml
     {"NWA-OS-BEFORE-12", "bigsur", "monterey-kexts"},
     // kexts.xml

@@ -18,6 +18,10 @@ inline constexpr std::size_t kMaxNestingDepth = 128;
 // expand into an enormous tree.
 inline constexpr std::size_t kMaxPlistValues = 1'000'000;
 
+// Most bytes of strings and data one property list may expand to, or a keyed archive decode
+// to, counted like kMaxPlistValues: one long string used in many places counts at each.
+inline constexpr std::size_t kMaxPlistExpandedBytes = 64u << 20;
+
 // Symbolic links followed while resolving one path, as the kernel's MAXSYMLINKS.
 inline constexpr int kMaxSymlinks = 32;
 
@@ -44,5 +48,30 @@ inline constexpr std::size_t kMaxKexts = 5000;
 
 // Directory levels searched below /Library/StagedExtensions for kext bundles.
 inline constexpr std::size_t kMaxStagedDepth = 8;
+
+// Levels of kexts inside kexts' Contents/PlugIns folders examined. Apple's nest one level.
+inline constexpr std::size_t kMaxPlugInDepth = 4;
+
+// Bytes of imported symbol names kept from one Mach-O file, all slices together. Many
+// symbols may name one long string, so this, not the file size, bounds the copies.
+inline constexpr std::size_t kMaxImportedNameBytes = 16u << 20;
+
+// Bytes read from one Mac in one audit, all files together. A real Mac needs tens of
+// megabytes; links can make a small tree name the same large file thousands of times.
+inline constexpr std::size_t kMaxBytesReadPerAudit = 256u << 20;
+
+// Lines in one captured command output (real ones have a few thousand).
+inline constexpr std::size_t kMaxCaptureLines = 100'000;
+
+// Problems listed under one source's coverage entry; the rest are counted in one more.
+inline constexpr std::size_t kMaxProblemsPerSource = 100;
+
+// Entries taken from one list in one file: system extensions in db.plist, network services,
+// bridges and their members, network interfaces, Network Extension configurations, a
+// provider's classes, boot arguments, filter names. Real Macs have dozens.
+inline constexpr std::size_t kMaxListEntries = 10'000;
+
+// Anchor files that /etc/pf.conf loads ("load anchor ... from FILE") read in one audit.
+inline constexpr std::size_t kMaxPfAnchorFiles = 64;
 
 }  // namespace nwaudit::limits

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "nwaudit/audit/audit.h"
+#include "nwaudit/rules/rule.h"
 
 namespace nwaudit {
 namespace {
@@ -9,18 +10,21 @@ namespace {
 // Coverage problems that could change the answer: a source that exists but could not be
 // read (unreadable, broken), and a command output the snapshot lacks. A missing preference
 // file is not one: macOS writes most of them only once something is configured.
+// Captures that only add detail to what others show, and that snapshots made before nwaudit
+// knew them lack: without them the answer stands.
+bool is_supplementary(std::string_view path) {
+  return path == "/.nwaudit/net.api_stats" || path == "/.nwaudit/loaded-kexts.plist";
+}
+
 std::vector<std::string> blind_spots_in(const std::vector<CoverageEntry>& coverage) {
   std::vector<std::string> blind;
   for (const CoverageEntry& entry : coverage) {
-    const bool missing_capture = entry.status == "missing" && entry.path.rfind("/.nwaudit/", 0) == 0;
+    const bool missing_capture =
+        entry.status == "missing" && entry.path.rfind("/.nwaudit/", 0) == 0 && !is_supplementary(entry.path);
     if (entry.status != "unreadable" && entry.status != "broken" && !missing_capture) continue;
     blind.push_back(entry.path + " (" + entry.status + (entry.reason.empty() ? "" : ": " + entry.reason) + ")");
   }
   return blind;
-}
-
-Confidence lower(Confidence confidence) {
-  return confidence == Confidence::low ? confidence : static_cast<Confidence>(static_cast<int>(confidence) - 1);
 }
 
 // Findings of one effect, most confident and most severe first.
@@ -90,6 +94,7 @@ Verdict decide_verdict(const std::vector<Finding>& findings, const pugi::xml_doc
     verdict.confidence = lower(verdict.confidence);
     verdict.summary += " Some sources could not be read, so this is less certain.";
   }
+  verdict.predicted = verdict.path;
   return verdict;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
+#include <map>
 #include <utility>
 
 namespace nwaudit::capture {
@@ -255,9 +256,12 @@ void IfconfigParser::finish() {
     derive(interface);
     interface.carries_default_route = interface.name == capture_.default_route_interface;
   }
+  // By name, the first block of each: a lookup per bridge member, not a scan.
+  std::map<std::string_view, IfconfigInterface*> by_name;
+  for (IfconfigInterface& interface : capture_.interfaces) by_name.emplace(interface.name, &interface);
   for (const IfconfigInterface& bridge : capture_.interfaces) {
     for (const std::string& member : bridge.bridge_members) {
-      if (IfconfigInterface* found = find_by_name(capture_.interfaces, member)) found->member_of_bridge = bridge.name;
+      if (auto found = by_name.find(member); found != by_name.end()) found->second->member_of_bridge = bridge.name;
     }
   }
 }

@@ -64,6 +64,15 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
+std::size_t count_lines(std::string_view text) {
+  std::size_t lines = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (text[at] == '\n' || (text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n'))) ++lines;
+  }
+  const bool ends_unterminated = !text.empty() && text.back() != '\n' && text.back() != '\r';
+  return lines + (ends_unterminated ? 1 : 0);
+}
+
 std::vector<std::string_view> split_fields(std::string_view line) {
   std::vector<std::string_view> fields;
   for (std::size_t start = skip_blanks(line, 0); start < line.size();) {

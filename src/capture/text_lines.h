@@ -27,6 +27,9 @@ struct ParseProblem {
 // ("% kextstat", "$ sudo pfctl -s rules", "user@host ~ % ifconfig -v").
 std::vector<Line> split_lines(std::string_view text);
 
+// How many lines split_lines numbers in the text, blank and prompt lines included.
+std::size_t count_lines(std::string_view text);
+
 // Whitespace-separated fields (any run of spaces and tabs).
 std::vector<std::string_view> split_fields(std::string_view line);
 

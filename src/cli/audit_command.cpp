@@ -1,8 +1,5 @@
-#include <unistd.h>
-
-#include <cstdlib>
-
 #include "cli/cli_support.h"
+#include "cli/measure_support.h"
 #include "nwaudit/audit/audit.h"
 #include "nwaudit/exit_codes.h"
 #include "nwaudit/facts/collectors.h"
@@ -13,13 +10,6 @@
 namespace nwaudit::cli {
 namespace {
 
-// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
-bool use_color(const std::optional<std::string>& output) {
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  return (!output || *output == "-") && ::isatty(STDOUT_FILENO) == 1;
-}
-
 // A facts document saved by `nwaudit facts`, checked to be one.
 bool load_facts_file(const std::string& path, pugi::xml_document& document) {
   auto text = read_rule_file(path);
@@ -27,14 +17,8 @@ bool load_facts_file(const std::string& path, pugi::xml_document& document) {
     complain(text.error().describe());
     return false;
   }
-  const pugi::xml_parse_result parsed = document.load_buffer(text->data(), text->size());
-  if (!parsed) {
-    complain(path + ": not well-formed XML: " + parsed.description());
-    return false;
-  }
-  if (std::string_view(document.document_element().name()) != "facts" ||
-      std::string_view(document.document_element().attribute("schema").value()) != "1") {
-    complain(path + ": not an nwaudit facts document (expected <facts schema=\"1\">)");
+  if (auto problem = load_facts_document(*text, path, document)) {
+    complain(problem->describe());
     return false;
   }
   return true;
@@ -64,6 +48,12 @@ int run_audit_command(const AuditOptions& options) {
     complain("--root and --facts are two ways to name the Mac: give one");
     return exit_code::kUsage;
   }
+  const bool live = !options.input.root && !options.input.facts_file;
+  if (options.measure.target && (!live || options.no_probe || options.measure.lsof)) {
+    complain("--probe-target probes the Mac nwaudit runs on: it goes with a live audit, without --root, --facts, "
+             "--lsof or --no-probe");
+    return exit_code::kUsage;
+  }
 
   const Knowledge knowledge = load_knowledge_for(options.input);
   pugi::xml_document loaded;
@@ -83,6 +73,12 @@ int run_audit_command(const AuditOptions& options) {
   result.tool_version = kVersion;
   if (options.input.facts_file) result.source = "facts file " + *options.input.facts_file;
   result.rule_problems = knowledge.problems;
+  if (options.measure.lsof || (live && !options.no_probe && can_probe())) {
+    int status = exit_code::kOk;
+    auto measurement = take_measurement(options.measure, status);
+    if (!measurement) return status;
+    apply_measurement(result, std::move(*measurement));
+  }
   const int written = emit(render_report(result, *format, ReportOptions{use_color(options.output)}), options.output);
   if (written != exit_code::kOk) return written;
 

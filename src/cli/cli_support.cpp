@@ -2,11 +2,15 @@
 
 #include <fmt/core.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 
 #include "nwaudit/exit_codes.h"
+#include "nwaudit/live/live_source.h"
 #include "nwaudit/rules/rule_files.h"
 #include "nwaudit/source/rooted_source.h"
 
@@ -14,10 +18,14 @@ namespace nwaudit::cli {
 
 void complain(const std::string& text) { fmt::print(stderr, "nwaudit: {}\n", text); }
 
+bool use_color(const std::optional<std::string>& output) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return (!output || *output == "-") && ::isatty(STDOUT_FILENO) == 1;
+}
+
 std::unique_ptr<Source> open_source(const std::optional<std::string>& root, int& status) {
-#ifdef __APPLE__
-  const std::string directory = root.value_or("/");
-#else
+#ifndef __APPLE__
   if (!root) {
     complain("this is not macOS, so there is no live Mac to audit here.\n"
              "  Audit a copy of one instead: --root DIR (a snapshot, or one of the Macs under fixtures/macs/),\n"
@@ -25,14 +33,16 @@ std::unique_ptr<Source> open_source(const std::optional<std::string>& root, int&
     status = exit_code::kUsage;
     return nullptr;
   }
-  const std::string directory = *root;
 #endif
-  auto source = RootedSource::open(directory);
+  auto source = RootedSource::open(root.value_or("/"));
   if (!source) {
     complain(source.error().describe());
     status = exit_code::kInputError;
     return nullptr;
   }
+#ifdef __APPLE__
+  if (!root) return std::make_unique<LiveSource>(std::move(*source), macos_live_captures(), "the live system");
+#endif
   return std::move(*source);
 }
 

@@ -22,6 +22,9 @@ Knowledge load_knowledge_for(const InputOptions& options);
 // Writes text to the -o file or standard output; returns an exit status.
 int emit(const std::string& text, const std::optional<std::string>& output);
 
+// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
+bool use_color(const std::optional<std::string>& output);
+
 // Prints "nwaudit: TEXT" to standard error.
 void complain(const std::string& text);
 

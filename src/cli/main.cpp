@@ -22,10 +22,21 @@ void add_input_options(CLI::App& command, cli::InputOptions& input, bool with_fa
   command.add_option("--disable", input.disabled_rules, "Do not run the rule ID (repeatable)")->type_name("ID");
 }
 
+void add_measure_options(CLI::App& command, cli::MeasureOptions& measure) {
+  command.add_option("--probe-target", measure.target, "Probe HOST:PORT instead of a loopback listener of its own")
+      ->type_name("HOST:PORT");
+  command.add_option("--connections", measure.connections, "How many connections the probe opens (default 8)")
+      ->type_name("N")->check(CLI::Range(1, 1000));
+  command.add_option("--timeout", measure.timeout_seconds, "How long the probe waits for its connections (default 5)")
+      ->type_name("SECONDS")->check(CLI::Range(0.1, 120.0));
+  command.add_option("--lsof", measure.lsof, "Classify the descriptors in `lsof -p PID` output saved to FILE")
+      ->type_name("FILE");
+}
+
 // `nwaudit --root X` means `nwaudit audit --root X`: audit is the default command.
 std::vector<std::string> with_default_command(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
-  static constexpr std::string_view kCommands[] = {"audit", "facts", "plist", "rules", "explain"};
+  static constexpr std::string_view kCommands[] = {"audit", "probe", "facts", "plist", "rules", "explain"};
   const bool has_command = !arguments.empty() && std::find(std::begin(kCommands), std::end(kCommands), arguments[0]) != std::end(kCommands);
   const bool asks_help = !arguments.empty() && (arguments[0] == "--help" || arguments[0] == "-h" || arguments[0] == "--version");
   if (!has_command && !asks_help) arguments.insert(arguments.begin(), "audit");
@@ -48,6 +59,18 @@ int main(int argc, char** argv) {
   audit_command->add_option("-o,--output", audit.output, "Write the report to FILE")->type_name("FILE");
   audit_command->add_option("--fail-on", audit.fail_on, "Exit 1 when a finding is this severe or more: none, info, low, "
                                                         "medium, high, critical")->type_name("SEVERITY");
+
+  add_measure_options(*audit_command, audit.measure);
+  audit_command->add_flag("--no-probe", audit.no_probe, "On a live Mac, do not probe the path with real connections");
+
+  cli::ProbeOptions probe;
+  CLI::App* probe_command = app.add_subcommand("probe", "Observe the path: open connections and count descriptors, "
+                                                        "or count those of a running app or an lsof listing");
+  add_measure_options(*probe_command, probe.measure);
+  probe_command->add_option("--pid", probe.measure.pid, "Count the descriptors of the running process PID instead")
+      ->type_name("PID")->check(CLI::PositiveNumber);
+  probe_command->add_option("--format", probe.format, "text, json or markdown")->type_name("FORMAT");
+  probe_command->add_option("-o,--output", probe.output, "Write the report to FILE")->type_name("FILE");
 
   cli::FactsOptions facts;
   CLI::App* facts_command = app.add_subcommand("facts", "Print the facts document nwaudit collects from a Mac");
@@ -85,6 +108,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (*probe_command) return cli::run_probe_command(probe);
     if (*facts_command) return cli::run_facts_command(facts);
     if (*plist_command) return cli::run_plist_command(plist);
     if (*lint_command) return cli::run_rules_lint(rules);

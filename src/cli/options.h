@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,28 @@ struct InputOptions {
   std::vector<std::string> disabled_rules;
 };
 
+// How to observe the path: the probe's connections, a running process, or an lsof listing.
+struct MeasureOptions {
+  std::size_t connections = 8;                // --connections N
+  double timeout_seconds = 5;                 // --timeout SECONDS
+  std::optional<std::string> target;          // --probe-target HOST:PORT
+  std::optional<int> pid;                     // --pid PID (probe only)
+  std::optional<std::string> lsof;            // --lsof FILE
+};
+
 struct AuditOptions {
   InputOptions input;
+  MeasureOptions measure;
+  bool no_probe = false;
   std::string format = "text";
   std::optional<std::string> output;
   std::string fail_on = "none";
+};
+
+struct ProbeOptions {
+  MeasureOptions measure;
+  std::string format = "text";
+  std::optional<std::string> output;
 };
 
 struct FactsOptions {
@@ -39,6 +57,7 @@ struct RulesOptions {
 
 // Each returns the process exit status (nwaudit/exit_codes.h).
 int run_audit_command(const AuditOptions& options);
+int run_probe_command(const ProbeOptions& options);
 int run_facts_command(const FactsOptions& options);
 int run_plist_command(const PlistOptions& options);
 int run_rules_lint(const RulesOptions& options);

@@ -1,31 +1,122 @@
 #include "facts/collector_support.h"
 
+#include <algorithm>
+
+#include "capture/text_lines.h"
+#include "nwaudit/limits.h"
 #include "nwaudit/plist/parse.h"
 
 namespace nwaudit::collector {
+namespace {
 
-std::optional<plist::Value> read_plist(const Source& source, Facts& facts, std::string_view collector,
-                                       std::string_view path) {
+std::string with_article(plist::Kind kind) {
+  const bool vowel = kind == plist::Kind::array || kind == plist::Kind::integer;
+  return std::string(vowel ? "an " : "a ") + plist::to_string(kind);
+}
+
+}  // namespace
+
+void note_problem(pugi::xml_node entry, std::size_t line, const std::string& reason) {
+  std::size_t listed = 0;
+  for (pugi::xml_node problem = entry.child("problem"); problem; problem = problem.next_sibling("problem")) {
+    if (++listed > limits::kMaxProblemsPerSource) return;
+  }
+  pugi::xml_node problem = entry.append_child("problem");
+  if (listed == limits::kMaxProblemsPerSource) {
+    problem.append_attribute("reason") =
+        ("more problems, not listed: at most " + std::to_string(limits::kMaxProblemsPerSource) + " are").c_str();
+    return;
+  }
+  if (line != 0) problem.append_attribute("line") = static_cast<unsigned long long>(line);
+  problem.append_attribute("reason") = reason.c_str();
+}
+
+const plist::Value* PlistFields::get(const plist::Value* parent, std::string_view key, plist::Kind kind) {
+  const plist::Value* value = parent == nullptr ? nullptr : parent->find(key);
+  if (value == nullptr) return nullptr;
+  if (value->kind() == kind) return value;
+  note_wrong_type(key, *value, with_article(kind));
+  return nullptr;
+}
+
+const plist::Array* PlistFields::array(const plist::Value* parent, std::string_view key) {
+  const plist::Value* value = get(parent, key, plist::Kind::array);
+  return value == nullptr ? nullptr : value->array();
+}
+
+std::string PlistFields::text(const plist::Value* parent, std::string_view key) {
+  const plist::Value* value = get(parent, key, plist::Kind::string);
+  return value == nullptr ? std::string() : *value->string();
+}
+
+std::optional<std::int64_t> PlistFields::integer(const plist::Value* parent, std::string_view key) {
+  const plist::Value* value = get(parent, key, plist::Kind::integer);
+  return value == nullptr ? std::nullopt : value->integer();
+}
+
+std::optional<bool> PlistFields::flag(const plist::Value* parent, std::string_view key) {
+  const plist::Value* value = parent == nullptr ? nullptr : parent->find(key);
+  if (value == nullptr) return std::nullopt;
+  if (auto boolean_value = value->boolean()) return boolean_value;
+  if (auto integer_value = value->integer()) return *integer_value != 0;
+  note_wrong_type(key, *value, "a boolean");
+  return std::nullopt;
+}
+
+bool PlistFields::is(const plist::Value& value, plist::Kind kind, std::string_view what) {
+  if (value.kind() == kind) return true;
+  note_wrong_type(what, value, with_article(kind));
+  return false;
+}
+
+void PlistFields::note_wrong_type(std::string_view what, const plist::Value& found, std::string_view expected) {
+  note_problem(entry_, 0,
+               std::string(what) + " is " + with_article(found.kind()) + " where " + std::string(expected) + " belongs");
+}
+
+std::optional<PlistFile> read_plist(const Source& source, Facts& facts, std::string_view collector,
+                                    std::string_view path) {
   auto value = plist::read(source, path);
+  if (value && value->kind() != plist::Kind::dictionary) {
+    value = Error{ErrorKind::malformed, std::string(path), {},
+                  "the top level is " + with_article(value->kind()) + " where a dictionary belongs"};
+  }
   if (!value) {
     facts.record_problem(collector, value.error());
     return std::nullopt;
   }
-  facts.record_read(collector, path);
-  return std::move(*value);
+  return PlistFile{std::move(*value), PlistFields(facts.record_read(collector, path))};
 }
 
-std::string text(const plist::Value* dictionary, std::string_view key) {
-  const plist::Value* value = dictionary == nullptr ? nullptr : dictionary->find(key);
-  return value != nullptr && value->string() != nullptr ? *value->string() : std::string();
+bool is_blank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-std::optional<bool> flag(const plist::Value* dictionary, std::string_view key) {
-  const plist::Value* value = dictionary == nullptr ? nullptr : dictionary->find(key);
-  if (value == nullptr) return std::nullopt;
-  if (auto boolean_value = value->boolean()) return boolean_value;
-  if (auto integer_value = value->integer()) return *integer_value != 0;
-  return std::nullopt;
+std::optional<std::string> read_capture_bytes(const Source& source, Facts& facts, std::string_view collector,
+                                              std::string_view path) {
+  auto content = source.read_file(path, kMaxCaptureBytes);
+  if (!content) {
+    facts.record_problem(collector, content.error());
+    return std::nullopt;
+  }
+  return std::move(*content);
+}
+
+std::optional<Error> check_capture_lines(std::string_view path, std::string_view text) {
+  const std::size_t lines = capture::count_lines(text);
+  if (lines <= limits::kMaxCaptureLines) return std::nullopt;
+  return Error{ErrorKind::too_large, std::string(path), {},
+               std::to_string(lines) + " lines, over the limit of " + std::to_string(limits::kMaxCaptureLines)};
+}
+
+std::size_t entries_to_take(Facts& facts, std::string_view collector, std::string_view path, std::size_t count,
+                            std::string_view what) {
+  if (count <= limits::kMaxListEntries) return count;
+  facts.record_problem(collector, Error{ErrorKind::too_large, std::string(path), {},
+                                        std::to_string(count) + " " + std::string(what) + ", over the limit of " +
+                                            std::to_string(limits::kMaxListEntries) +
+                                            "; the rest were not examined"});
+  return limits::kMaxListEntries;
 }
 
 }  // namespace nwaudit::collector

@@ -1,51 +1,119 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "nwaudit/facts/facts.h"
 #include "nwaudit/plist/value.h"
 #include "nwaudit/source/source.h"
 
-// Helpers every collector uses: reading with a coverage entry, and plain values out of plists.
+// Helpers every collector uses: reading with a coverage entry, and typed values out of plists.
 namespace nwaudit::collector {
 
 // The largest captured command output read; real ones are a few hundred kilobytes at most.
 inline constexpr std::size_t kMaxCaptureBytes = 8u << 20;
 
-// Reads a plist and records in coverage that it was read, or why not.
-std::optional<plist::Value> read_plist(const Source& source, Facts& facts, std::string_view collector,
-                                       std::string_view path);
+// Adds <problem reason=""> (with line="" when line is not 0) to a coverage entry. Past
+// limits::kMaxProblemsPerSource problems, one more says the rest were left out.
+void note_problem(pugi::xml_node entry, std::size_t line, const std::string& reason);
 
-// Captured command output (a snapshot's /.nwaudit/ files), read and parsed by `parse`,
-// whose result has a `problems` list of capture::ParseProblem; they go into coverage.
-// nullopt when the capture could not be read.
+// Look-ups in a property list a collector read. A key present with another type than the
+// collector needs is noted as a problem of the file's coverage entry, so that a value that
+// could not be used is never silently taken for a missing one.
+class PlistFields {
+ public:
+  explicit PlistFields(pugi::xml_node coverage_entry) : entry_(coverage_entry) {}
+
+  // The value under key in the dictionary `parent` when it is of `kind`; nullptr when parent
+  // is null or not a dictionary, when the key is absent, or (noted) when it is of another kind.
+  const plist::Value* get(const plist::Value* parent, std::string_view key, plist::Kind kind);
+  const plist::Value* dictionary(const plist::Value* parent, std::string_view key) {
+    return get(parent, key, plist::Kind::dictionary);
+  }
+  const plist::Array* array(const plist::Value* parent, std::string_view key);
+  // "" when absent or not a string.
+  std::string text(const plist::Value* parent, std::string_view key);
+  std::optional<std::int64_t> integer(const plist::Value* parent, std::string_view key);
+  // A <true/>/<false/>, or a 0/1 integer as older preference files write.
+  std::optional<bool> flag(const plist::Value* parent, std::string_view key);
+  // Whether a value without a key of its own (a list member, named by `what`) is of `kind`;
+  // noted when it is not.
+  bool is(const plist::Value& value, plist::Kind kind, std::string_view what);
+  // Notes a value of the right type that still cannot be used ("OSBundleUUID of X is 3 bytes ...").
+  void note(const std::string& problem) { note_problem(entry_, 0, problem); }
+
+ private:
+  void note_wrong_type(std::string_view what, const plist::Value& found, std::string_view expected);
+  pugi::xml_node entry_;
+};
+
+// A property list a collector read: its top-level dictionary and the look-ups into it.
+struct PlistFile {
+  plist::Value root;
+  PlistFields fields;
+};
+
+// Reads a plist whose top level is a dictionary and records in coverage that it was read,
+// or why not (another top level makes it broken).
+std::optional<PlistFile> read_plist(const Source& source, Facts& facts, std::string_view collector,
+                                    std::string_view path);
+
+// Whether the text has nothing but white space.
+bool is_blank(std::string_view text);
+
+// An Error naming the capture when its text has more than limits::kMaxCaptureLines lines.
+std::optional<Error> check_capture_lines(std::string_view path, std::string_view text);
+
+// The bytes of a capture (a snapshot's /.nwaudit/ files); nullopt, recorded in coverage, when
+// it could not be read.
+std::optional<std::string> read_capture_bytes(const Source& source, Facts& facts, std::string_view collector,
+                                              std::string_view path);
+
+// Captured command output, read and parsed by `parse`, whose result has a `problems` list of
+// capture::ParseProblem; they go into coverage. nullopt when the capture could not be read.
 template <class Parse>
 auto read_capture(const Source& source, Facts& facts, std::string_view collector, std::string_view path, Parse parse)
     -> std::optional<decltype(parse(std::string_view()))> {
-  auto content = source.read_file(path, kMaxCaptureBytes);
-  if (!content) {
-    facts.record_problem(collector, content.error());
+  auto content = read_capture_bytes(source, facts, collector, path);
+  if (!content) return std::nullopt;
+  if (auto error = check_capture_lines(path, *content)) {
+    facts.record_problem(collector, *error);
     return std::nullopt;
   }
   auto parsed = parse(std::string_view(*content));
   pugi::xml_node entry = facts.record_read(collector, path);
-  for (const auto& problem : parsed.problems) {
-    pugi::xml_node note = entry.append_child("problem");
-    note.append_attribute("line") = static_cast<unsigned long long>(problem.line);
-    note.append_attribute("reason") = problem.reason.c_str();
-  }
+  if (is_blank(*content)) note_problem(entry, 0, "empty: the capture holds no output");
+  for (const auto& problem : parsed.problems) note_problem(entry, problem.line, problem.reason);
   return parsed;
 }
 
+// A binary capture, decoded whole by `decode(bytes, path)`, which returns an Expected; nullopt,
+// recorded in coverage, when the capture could not be read or decoded.
+template <class Decode>
+auto read_binary_capture(const Source& source, Facts& facts, std::string_view collector, std::string_view path,
+                         Decode decode) -> std::optional<std::decay_t<decltype(*decode(std::string_view(), path))>> {
+  auto content = read_capture_bytes(source, facts, collector, path);
+  if (!content) return std::nullopt;
+  auto decoded = decode(std::string_view(*content), path);
+  if (!decoded) {
+    facts.record_problem(collector, decoded.error());
+    return std::nullopt;
+  }
+  facts.record_read(collector, path);
+  return std::move(*decoded);
+}
+
+// How many of a list's `count` entries to take: all, or limits::kMaxListEntries with a
+// too_large coverage entry that names the file and the list (`what`: "extensions").
+std::size_t entries_to_take(Facts& facts, std::string_view collector, std::string_view path, std::size_t count,
+                            std::string_view what);
+
 // The snapshot's captured command output: /.nwaudit/NAME.
 inline std::string capture_path(std::string_view name) { return "/.nwaudit/" + std::string(name); }
-
-// The string under key, or "" when absent or not a string.
-std::string text(const plist::Value* dictionary, std::string_view key);
-// A boolean under key: a <true/>/<false/> or a 0/1 integer as older preference files write.
-std::optional<bool> flag(const plist::Value* dictionary, std::string_view key);
 
 // "true" / "false" for XML attributes.
 inline const char* boolean(bool value) { return value ? "true" : "false"; }

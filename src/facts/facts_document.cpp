@@ -52,4 +52,14 @@ std::string Facts::to_xml() {
   return out.str();
 }
 
+std::optional<Error> load_facts_document(std::string_view text, const std::string& path, pugi::xml_document& document) {
+  const pugi::xml_parse_result parsed = document.load_buffer(text.data(), text.size());
+  if (!parsed) return Error{ErrorKind::malformed, path, {}, std::string("not well-formed XML: ") + parsed.description()};
+  const pugi::xml_node root = document.document_element();
+  if (std::string_view(root.name()) != "facts" || std::string_view(root.attribute("schema").value()) != "1") {
+    return Error{ErrorKind::malformed, path, {}, "not an nwaudit facts document (expected <facts schema=\"1\">)"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace nwaudit

@@ -8,7 +8,7 @@ namespace {
 
 // Every attribute name the collectors write, sorted for binary search. Keep in step with
 // man/nwaudit-facts.5; a test checks that the fixtures' facts use no other.
-constexpr std::array<std::string_view, 97> kAttributes{
+constexpr std::array<std::string_view, 113> kAttributes{
     "active",
     "allocated-by-kpi",
     "anchor",
@@ -52,10 +52,16 @@ constexpr std::array<std::string_view, 97> kAttributes{
     "installed",
     "interface",
     "interface-filter",
+    "interface-filters",
+    "interface-filters-os",
     "ip-filter",
+    "ip-filters",
+    "ip-filters-os",
     "ipv4",
     "kernel-control",
+    "kext-interfaces",
     "kind",
+    "layout",
     "legacy",
     "line",
     "listed",
@@ -72,12 +78,15 @@ constexpr std::array<std::string_view, 97> kAttributes{
     "netagent",
     "network-extension",
     "nexus-flows",
+    "nexus-flows-total",
     "nexus-provider",
     "no-auto-nexus",
     "on-demand",
     "order",
     "patch",
     "path",
+    "pf-rules-os",
+    "pf-rules-total",
     "port",
     "principal-class",
     "problem",
@@ -88,7 +97,10 @@ constexpr std::array<std::string_view, 97> kAttributes{
     "scanned",
     "schema",
     "socket-filter",
+    "socket-filters",
+    "socket-filters-os",
     "socket-flows",
+    "socket-flows-total",
     "source",
     "state",
     "status",
@@ -97,6 +109,9 @@ constexpr std::array<std::string_view, 97> kAttributes{
     "symbol",
     "team",
     "text",
+    "third-party-interface-filters",
+    "third-party-ip-filters",
+    "third-party-socket-filters",
     "tool",
     "transport-netagent",
     "truncated",
@@ -106,6 +121,7 @@ constexpr std::array<std::string_view, 97> kAttributes{
     "vendor",
     "vendor-kind",
     "version",
+    "vmnet-total",
 };
 
 }  // namespace

@@ -20,18 +20,24 @@ void collect_firewall(const Source& source, Facts& facts) {
   const char* decided_by = kPreferences;
 
   if (auto preferences = collector::read_plist(source, facts, kCollector, kPreferences)) {
-    const plist::Value* state = preferences->find("globalstate");
-    const long long global_state = state != nullptr && state->integer() ? *state->integer() : 0;
-    enabled = global_state != 0;
-    block_all = global_state == 2;
-    stealth = collector::flag(&*preferences, "stealthenabled").value_or(false);
+    // An absent globalstate is off; one of another type leaves the state unknown.
+    std::optional<std::int64_t> global_state = 0;
+    if (preferences->root.find("globalstate") != nullptr) {
+      global_state = preferences->fields.integer(&preferences->root, "globalstate");
+    }
+    if (global_state) {
+      enabled = *global_state != 0;
+      block_all = *global_state == 2;
+    }
+    stealth = preferences->fields.flag(&preferences->root, "stealthenabled").value_or(false);
   }
   if (source.status(kManagedProfile)) {
     if (auto profile = collector::read_plist(source, facts, kCollector, kManagedProfile)) {
-      if (auto managed = collector::flag(&*profile, "EnableFirewall")) {
+      const plist::Value* payload = &profile->root;
+      if (auto managed = profile->fields.flag(payload, "EnableFirewall")) {
         enabled = managed;
-        block_all = *managed && collector::flag(&*profile, "BlockAllIncoming").value_or(false);
-        stealth = collector::flag(&*profile, "EnableStealthMode").value_or(stealth);
+        block_all = *managed && profile->fields.flag(payload, "BlockAllIncoming").value_or(false);
+        stealth = profile->fields.flag(payload, "EnableStealthMode").value_or(stealth);
         decided_by = kManagedProfile;
       }
     }

@@ -4,6 +4,7 @@
 
 #include "capture/loaded_kexts.h"
 #include "facts/collector_support.h"
+#include "facts/loaded_kexts_plist.h"
 #include "macho/macho_imports.h"
 #include "macho/network_kpis.h"
 #include "nwaudit/facts/collectors.h"
@@ -59,14 +60,28 @@ class KextCollector {
     for (const DirectoryEntry& entry : *entries) {
       const std::string child = path + "/" + entry.name;
       if (ends_with(entry.name, ".kext")) {
-        add_bundle(child, directory);
-      } else if (depth > 1 && entry.type == FileType::directory) {
+        add_bundle(child, directory, 1);
+      } else if (entry.type != FileType::directory) {
+        continue;
+      } else if (depth > 1) {
         find_bundles(child, directory, depth - 1, false);
+      } else if (!top_level) {
+        note_too_deep(child, "folder levels below " + std::string(directory.path), limits::kMaxStagedDepth,
+                      noted_staged_depth_);
       }
     }
   }
 
-  void add_bundle(const std::string& bundle, const KextDirectory& directory) {
+  // The first folder that was not searched because it lies too deep; `noted` keeps it the first.
+  void note_too_deep(const std::string& path, const std::string& levels, std::size_t limit, bool& noted) {
+    if (noted) return;
+    noted = true;
+    facts_.record_problem(kCollector, Error{ErrorKind::too_large, path, {},
+                                            "not searched: more than " + std::to_string(limit) + " " + levels});
+  }
+
+  // `plugin_depth` is 1 for a bundle in a kext folder, 2 for one in its Contents/PlugIns, ...
+  void add_bundle(const std::string& bundle, const KextDirectory& directory, std::size_t plugin_depth) {
     if (++bundles_seen_ > limits::kMaxKexts) {
       if (bundles_seen_ == limits::kMaxKexts + 1) {
         facts_.record_problem(kCollector, Error{ErrorKind::too_large, bundle, {},
@@ -78,14 +93,15 @@ class KextCollector {
     const std::string info_path = bundle + "/Contents/Info.plist";
     auto info = collector::read_plist(source_, facts_, kCollector, info_path);
     if (!info) return;
-    const std::string identifier = collector::text(&*info, "CFBundleIdentifier");
-    const std::string executable = collector::text(&*info, "CFBundleExecutable");
+    const plist::Value* keys = &info->root;
+    const std::string identifier = info->fields.text(keys, "CFBundleIdentifier");
+    const std::string executable = info->fields.text(keys, "CFBundleExecutable");
     const bool apple = directory.apple || identifier.rfind("com.apple.", 0) == 0;
 
     pugi::xml_node element = facts_.add("kext");
     element.append_attribute("id") = identifier.c_str();
-    element.append_attribute("version") = collector::text(&*info, "CFBundleVersion").c_str();
-    element.append_attribute("name") = collector::text(&*info, "CFBundleName").c_str();
+    element.append_attribute("version") = info->fields.text(keys, "CFBundleVersion").c_str();
+    element.append_attribute("name") = info->fields.text(keys, "CFBundleName").c_str();
     element.append_attribute("path") = bundle.c_str();
     element.append_attribute("executable") = executable.c_str();
     element.append_attribute("location") = directory.location;
@@ -94,14 +110,20 @@ class KextCollector {
     element.append_attribute("source") = info_path.c_str();
     by_identifier_.emplace(identifier, element);
     if (!apple && !executable.empty()) scan_executable(bundle + "/Contents/MacOS/" + executable, element);
-    find_plugins(bundle + "/Contents/PlugIns", directory);
+    find_plugins(bundle + "/Contents/PlugIns", directory, plugin_depth);
   }
 
-  void find_plugins(const std::string& plugins, const KextDirectory& directory) {
+  void find_plugins(const std::string& plugins, const KextDirectory& directory, std::size_t plugin_depth) {
     auto entries = source_.list_directory(plugins);
     if (!entries) return;  // most kexts have no PlugIns folder
     for (const DirectoryEntry& entry : *entries) {
-      if (ends_with(entry.name, ".kext")) add_bundle(plugins + "/" + entry.name, directory);
+      if (!ends_with(entry.name, ".kext")) continue;
+      if (plugin_depth == limits::kMaxPlugInDepth) {
+        note_too_deep(plugins + "/" + entry.name, "levels of kexts in PlugIns folders", limits::kMaxPlugInDepth,
+                      noted_plugin_depth_);
+      } else {
+        add_bundle(plugins + "/" + entry.name, directory, plugin_depth + 1);
+      }
     }
   }
 
@@ -135,16 +157,17 @@ class KextCollector {
     }
   }
 
-  // The captured loaded list: kmutil showloaded (macOS 11+), else kextstat.
+  // The loaded list: the running kernel's, which nwaudit's live source writes, else the captured
+  // kmutil showloaded (macOS 11+), else kextstat.
   void mark_loaded() {
     std::optional<capture::LoadedKexts> loaded;
     std::string from;
     bool captured = false;
-    for (const char* name : {"kmutil-showloaded.txt", "kextstat.txt"}) {
+    for (const char* name : {"loaded-kexts.plist", "kmutil-showloaded.txt", "kextstat.txt"}) {
       from = collector::capture_path(name);
       if (!source_.status(from)) continue;
       captured = true;
-      loaded = collector::read_capture(source_, facts_, kCollector, from, capture::parse_loaded_kexts);
+      loaded = read_loaded_list(from);
       break;
     }
     if (!loaded) {
@@ -174,9 +197,20 @@ class KextCollector {
     }
   }
 
+  std::optional<capture::LoadedKexts> read_loaded_list(const std::string& path) {
+    if (!ends_with(path, ".plist")) {
+      return collector::read_capture(source_, facts_, kCollector, path, capture::parse_loaded_kexts);
+    }
+    auto file = collector::read_plist(source_, facts_, kCollector, path);
+    if (!file) return std::nullopt;
+    return collector::loaded_kexts_from_plist(file->root, file->fields);
+  }
+
   const Source& source_;
   Facts& facts_;
   std::size_t bundles_seen_ = 0;
+  bool noted_staged_depth_ = false;
+  bool noted_plugin_depth_ = false;
   std::multimap<std::string, pugi::xml_node> by_identifier_;
 };
 

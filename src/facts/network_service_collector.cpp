@@ -42,18 +42,21 @@ const char* service_class(std::string_view type, std::string_view subtype) {
 }
 
 // The current set's service IDs, in the user's service order where one is set.
-std::vector<std::string> current_services(const plist::Value& preferences, std::string& set_id) {
-  std::string current = collector::text(&preferences, "CurrentSet");
+std::vector<std::string> current_services(const plist::Value& preferences, collector::PlistFields& fields,
+                                          std::string& set_id) {
+  std::string current = fields.text(&preferences, "CurrentSet");
   set_id = current.rfind("/Sets/", 0) == 0 ? current.substr(6) : current;
-  const plist::Value* network = preferences.at({"Sets", set_id, "Network"});
+  const plist::Value* set = fields.dictionary(fields.dictionary(&preferences, "Sets"), set_id);
+  const plist::Value* network = fields.dictionary(set, "Network");
   std::vector<std::string> services;
   if (network == nullptr) return services;
-  if (const plist::Value* order = network->at({"Global", "IPv4", "ServiceOrder"}); order && order->array()) {
-    for (const plist::Value& id : *order->array()) {
-      if (id.string() != nullptr) services.push_back(*id.string());
+  const plist::Value* ipv4 = fields.dictionary(fields.dictionary(network, "Global"), "IPv4");
+  if (const plist::Array* order = fields.array(ipv4, "ServiceOrder")) {
+    for (const plist::Value& id : *order) {
+      if (fields.is(id, plist::Kind::string, "a member of ServiceOrder")) services.push_back(*id.string());
     }
   }
-  if (const plist::Value* members = network->find("Service"); members && members->dictionary()) {
+  if (const plist::Value* members = fields.dictionary(network, "Service")) {
     for (const auto& [id, link] : *members->dictionary()) {
       if (std::find(services.begin(), services.end(), id) == services.end()) services.push_back(id);
     }
@@ -61,73 +64,88 @@ std::vector<std::string> current_services(const plist::Value& preferences, std::
   return services;
 }
 
-void add_proxies(const plist::Value& service, pugi::xml_node element) {
-  const plist::Value* proxies = service.find("Proxies");
+void add_proxies(const plist::Value& service, collector::PlistFields& fields, pugi::xml_node element) {
+  const plist::Value* proxies = fields.dictionary(&service, "Proxies");
   for (const ProxyKind& proxy : kProxies) {
-    if (!collector::flag(proxies, proxy.enable).value_or(false)) continue;
+    if (!fields.flag(proxies, proxy.enable).value_or(false)) continue;
     pugi::xml_node node = element.append_child("proxy");
     node.append_attribute("kind") = proxy.kind;
-    if (proxy.host != nullptr) node.append_attribute("host") = collector::text(proxies, proxy.host).c_str();
+    if (proxy.host != nullptr) node.append_attribute("host") = fields.text(proxies, proxy.host).c_str();
     if (proxy.port != nullptr) {
-      const plist::Value* port = proxies->find(proxy.port);
-      if (port != nullptr && port->integer()) node.append_attribute("port") = static_cast<long long>(*port->integer());
+      if (auto port = fields.integer(proxies, proxy.port)) node.append_attribute("port") = static_cast<long long>(*port);
     }
   }
 }
 
-void add_services(const plist::Value& preferences, Facts& facts) {
+void add_services(const plist::Value& preferences, collector::PlistFields& fields, Facts& facts) {
   std::string set_id;
-  const std::vector<std::string> in_set = current_services(preferences, set_id);
-  const plist::Value* services = preferences.find("NetworkServices");
-  if (services == nullptr || services->dictionary() == nullptr) return;
+  const std::vector<std::string> in_set = current_services(preferences, fields, set_id);
+  const plist::Value* services = fields.dictionary(&preferences, "NetworkServices");
+  if (services == nullptr) return;
+  std::size_t left = collector::entries_to_take(facts, kCollector, kPreferences, services->dictionary()->size(),
+                                                "network services");
   for (const auto& [id, service] : *services->dictionary()) {
-    const plist::Value* interface = service.find("Interface");
-    const std::string type = collector::text(interface, "Type");
-    const std::string subtype = collector::text(interface, "SubType");
+    if (left-- == 0) break;
+    if (!fields.is(service, plist::Kind::dictionary, "network service " + id)) continue;
+    const plist::Value* interface = fields.dictionary(&service, "Interface");
+    const std::string type = fields.text(interface, "Type");
+    const std::string subtype = fields.text(interface, "SubType");
     pugi::xml_node element = facts.add("service");
     element.append_attribute("id") = id.c_str();
-    element.append_attribute("name") = collector::text(&service, "UserDefinedName").c_str();
-    element.append_attribute("interface") = collector::text(interface, "DeviceName").c_str();
+    element.append_attribute("name") = fields.text(&service, "UserDefinedName").c_str();
+    element.append_attribute("interface") = fields.text(interface, "DeviceName").c_str();
     element.append_attribute("type") = type.c_str();
     element.append_attribute("subtype") = subtype.c_str();
-    element.append_attribute("hardware") = collector::text(interface, "Hardware").c_str();
+    element.append_attribute("hardware") = fields.text(interface, "Hardware").c_str();
     element.append_attribute("class") = service_class(type, subtype);
     element.append_attribute("enabled") = collector::boolean(service.find("__INACTIVE__") == nullptr);
     const auto position = std::find(in_set.begin(), in_set.end(), id);
     element.append_attribute("in-current-set") = collector::boolean(position != in_set.end());
     if (position != in_set.end()) element.append_attribute("order") = static_cast<int>(position - in_set.begin()) + 1;
     element.append_attribute("source") = kPreferences;
-    add_proxies(service, element);
+    add_proxies(service, fields, element);
   }
 }
 
-void add_bridges(const plist::Value& preferences, Facts& facts) {
-  const plist::Value* bridges = preferences.at({"VirtualNetworkInterfaces", "Bridge"});
-  if (bridges == nullptr || bridges->dictionary() == nullptr) return;
+void add_bridges(const plist::Value& preferences, collector::PlistFields& fields, Facts& facts) {
+  const plist::Value* bridges = fields.dictionary(fields.dictionary(&preferences, "VirtualNetworkInterfaces"), "Bridge");
+  if (bridges == nullptr) return;
+  std::size_t left = collector::entries_to_take(facts, kCollector, kPreferences, bridges->dictionary()->size(), "bridges");
   for (const auto& [name, bridge] : *bridges->dictionary()) {
+    if (left-- == 0) break;
+    if (!fields.is(bridge, plist::Kind::dictionary, "bridge " + name)) continue;
     pugi::xml_node element = facts.add("bridge");
     element.append_attribute("name") = name.c_str();
-    element.append_attribute("display-name") = collector::text(&bridge, "UserDefinedName").c_str();
+    element.append_attribute("display-name") = fields.text(&bridge, "UserDefinedName").c_str();
     element.append_attribute("source") = kPreferences;
-    const plist::Value* members = bridge.find("Interfaces");
-    if (members == nullptr || members->array() == nullptr) continue;
-    for (const plist::Value& member : *members->array()) {
-      if (member.string() != nullptr) element.append_child("member").append_attribute("interface") = member.string()->c_str();
+    const plist::Array* members = fields.array(&bridge, "Interfaces");
+    if (members == nullptr) continue;
+    const std::size_t count = collector::entries_to_take(facts, kCollector, kPreferences, members->size(),
+                                                         "members of bridge " + name);
+    for (std::size_t i = 0; i < count; ++i) {
+      const plist::Value& member = (*members)[i];
+      if (fields.is(member, plist::Kind::string, "a member of Interfaces in bridge " + name)) {
+        element.append_child("member").append_attribute("interface") = member.string()->c_str();
+      }
     }
   }
 }
 
-void add_interfaces(const plist::Value& interfaces, Facts& facts) {
-  const plist::Value* list = interfaces.find("Interfaces");
-  if (list == nullptr || list->array() == nullptr) return;
-  for (const plist::Value& interface : *list->array()) {
-    const std::string name = collector::text(&interface, "BSD Name");
+void add_interfaces(const plist::Value& interfaces, collector::PlistFields& fields, Facts& facts) {
+  const plist::Array* list = fields.array(&interfaces, "Interfaces");
+  if (list == nullptr) return;
+  const std::size_t count = collector::entries_to_take(facts, kCollector, kInterfaces, list->size(), "interfaces");
+  for (std::size_t i = 0; i < count; ++i) {
+    const plist::Value& interface = (*list)[i];
+    if (!fields.is(interface, plist::Kind::dictionary, "a member of Interfaces")) continue;
+    const std::string name = fields.text(&interface, "BSD Name");
     if (name.empty()) continue;
     pugi::xml_node element = facts.add("network-interface");
     element.append_attribute("name") = name.c_str();
-    element.append_attribute("type") = collector::text(&interface, "SCNetworkInterfaceType").c_str();
-    element.append_attribute("builtin") = collector::boolean(collector::flag(&interface, "IOBuiltin").value_or(false));
-    element.append_attribute("display-name") = collector::text(interface.find("SCNetworkInterfaceInfo"), "UserDefinedName").c_str();
+    element.append_attribute("type") = fields.text(&interface, "SCNetworkInterfaceType").c_str();
+    element.append_attribute("builtin") = collector::boolean(fields.flag(&interface, "IOBuiltin").value_or(false));
+    element.append_attribute("display-name") =
+        fields.text(fields.dictionary(&interface, "SCNetworkInterfaceInfo"), "UserDefinedName").c_str();
     element.append_attribute("source") = kInterfaces;
   }
 }
@@ -136,10 +154,12 @@ void add_interfaces(const plist::Value& interfaces, Facts& facts) {
 
 void collect_network_services(const Source& source, Facts& facts) {
   if (auto preferences = collector::read_plist(source, facts, kCollector, kPreferences)) {
-    add_services(*preferences, facts);
-    add_bridges(*preferences, facts);
+    add_services(preferences->root, preferences->fields, facts);
+    add_bridges(preferences->root, preferences->fields, facts);
   }
-  if (auto interfaces = collector::read_plist(source, facts, kCollector, kInterfaces)) add_interfaces(*interfaces, facts);
+  if (auto interfaces = collector::read_plist(source, facts, kCollector, kInterfaces)) {
+    add_interfaces(interfaces->root, interfaces->fields, facts);
+  }
 }
 
 }  // namespace nwaudit

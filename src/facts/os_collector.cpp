@@ -34,9 +34,9 @@ void collect_os(const Source& source, const capture::SysctlCapture* sysctl, Fact
   std::string build;
   std::string from = kSystemVersion;
   if (auto system_version = collector::read_plist(source, facts, kCollector, kSystemVersion)) {
-    product = collector::text(&*system_version, "ProductName");
-    version = collector::text(&*system_version, "ProductVersion");
-    build = collector::text(&*system_version, "ProductBuildVersion");
+    product = system_version->fields.text(&system_version->root, "ProductName");
+    version = system_version->fields.text(&system_version->root, "ProductVersion");
+    build = system_version->fields.text(&system_version->root, "ProductBuildVersion");
   } else if (sysctl != nullptr && sysctl->value("kern.osproductversion")) {
     // No SystemVersion.plist, but the kernel said which release it is: that is macOS 10.13.4 or later.
     product = "macOS";

@@ -3,6 +3,7 @@
 #include "capture/pf_capture.h"
 #include "facts/collector_support.h"
 #include "nwaudit/facts/collectors.h"
+#include "nwaudit/limits.h"
 
 namespace nwaudit {
 namespace {
@@ -50,9 +51,17 @@ void collect_configured(const Source& source, Facts& facts, pugi::xml_node pf) {
                                       [](std::string_view text) { return capture::parse_pf_conf(text); });
   if (!main) return;
   add_ruleset(pf, *main, "", Origin{"configured", kConfiguration});
+  // Only the main file's "load anchor" lines are followed, never those of the files they load.
+  std::size_t files_read = 0;
   for (const capture::PfLoadAnchor& load : main->load_anchors) {
     auto anchor_path = capture::resolve_anchor_path("", load.name);
     if (!anchor_path || load.file.empty()) continue;
+    if (++files_read > limits::kMaxPfAnchorFiles) {
+      facts.record_problem(kCollector, Error{ErrorKind::too_large, kConfiguration, "line " + std::to_string(load.line),
+                                             "loads more than " + std::to_string(limits::kMaxPfAnchorFiles) +
+                                                 " anchor files; this one and the rest were not read"});
+      break;
+    }
     const std::string anchor = *anchor_path;
     auto file = collector::read_capture(source, facts, kCollector, load.file,
                                         [&](std::string_view text) { return capture::parse_pf_conf(text, anchor); });

@@ -1,16 +1,6 @@
 #include "nwaudit/facts/vendor_catalog.h"
 
-#include <algorithm>
-
 namespace nwaudit {
-void VendorCatalog::upsert(std::vector<Entry>& entries, Entry entry) {
-  auto same = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.key == entry.key; });
-  if (same != entries.end()) {
-    *same = std::move(entry);
-  } else {
-    entries.push_back(std::move(entry));
-  }
-}
 
 std::vector<Error> VendorCatalog::add(const XmlFile& file) {
   std::vector<Error> problems;
@@ -29,28 +19,25 @@ std::vector<Error> VendorCatalog::add(const XmlFile& file) {
       continue;
     }
     auto& entries = element == "identifier" ? identifiers_ : element == "prefix" ? prefixes_ : teams_;
-    upsert(entries, Entry{key, std::move(match)});
+    entries.insert_or_assign(key, std::move(match));
   }
   return problems;
 }
 
 std::optional<VendorMatch> VendorCatalog::find(std::string_view bundle_id, std::string_view team_id) const {
   if (!bundle_id.empty()) {
-    for (const Entry& entry : identifiers_) {
-      if (entry.key == bundle_id) return entry.match;
-    }
-    const Entry* longest = nullptr;
-    for (const Entry& entry : prefixes_) {
-      if (bundle_id.substr(0, entry.key.size()) == entry.key && (!longest || entry.key.size() > longest->key.size())) {
+    if (auto found = identifiers_.find(bundle_id); found != identifiers_.end()) return found->second;
+    const Entries::value_type* longest = nullptr;
+    for (const auto& entry : prefixes_) {
+      const std::string& prefix = entry.first;
+      if (bundle_id.substr(0, prefix.size()) == prefix && (!longest || prefix.size() > longest->first.size())) {
         longest = &entry;
       }
     }
-    if (longest != nullptr) return longest->match;
+    if (longest != nullptr) return longest->second;
   }
   if (!team_id.empty()) {
-    for (const Entry& entry : teams_) {
-      if (entry.key == team_id) return entry.match;
-    }
+    if (auto found = teams_.find(team_id); found != teams_.end()) return found->second;
   }
   return std::nullopt;
 }

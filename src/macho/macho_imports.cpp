@@ -324,6 +324,12 @@ class Scanner {
       }
       std::string_view name = std::string_view(*strings).substr(name_at, end - name_at);
       if (!name.empty() && name.front() == '_') name.remove_prefix(1);  // C names carry a leading underscore
+      if (name.size() > limits::kMaxImportedNameBytes - imported_name_bytes_) {
+        return fail(ErrorKind::too_large, symbols_at + at,
+                    which + "'s name takes the imported names past the limit of " +
+                        std::to_string(limits::kMaxImportedNameBytes) + " bytes");
+      }
+      imported_name_bytes_ += name.size();
       if (!name.empty()) result_.imported_symbols.emplace_back(name);
     }
     return std::nullopt;
@@ -332,6 +338,7 @@ class Scanner {
   const RandomAccessFile& file_;
   std::uint64_t file_size_;
   MachOImports result_;
+  std::size_t imported_name_bytes_ = 0;  // every slice's together
 };
 
 }  // namespace

@@ -20,8 +20,8 @@ struct MachOImports {
 //
 // Reads only the headers, the load commands and the symbol and string tables, each
 // validated against its slice and the file before it is read, and within the
-// limits::kMaxFatArchitectures, kMaxLoadCommands, kMaxLoadCommandBytes, kMaxSymbols and
-// kMaxSymbolTableBytes bounds. Errors are malformed or too_large, located by absolute
+// limits::kMaxFatArchitectures, kMaxLoadCommands, kMaxLoadCommandBytes, kMaxSymbols,
+// kMaxSymbolTableBytes and kMaxImportedNameBytes bounds. Errors are malformed or too_large, located by absolute
 // byte offset in the file.
 Expected<MachOImports> scan_imports(const RandomAccessFile& file);
 

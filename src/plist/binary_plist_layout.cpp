@@ -17,14 +17,37 @@ std::string hex(unsigned value) {
   return std::string("0x") + kDigits[(value >> 4) & 0xF] + kDigits[value & 0xF];
 }
 
-// One object's shape: where its references are, if it is a container.
+// One object's shape: where its references are, if it is a container; its bytes, if a string or data.
 struct ObjectShape {
   bool is_container = false;
   bool is_dictionary = false;
   bool is_string = false;
   std::size_t references_at = 0;
   std::uint64_t reference_count = 0;  // for a dictionary: keys and values
+  bool is_utf16 = false;
+  std::string_view text;  // a string's code units, or data's bytes
 };
+
+// What an object expands to, a shared object counted at every use.
+struct Amount {
+  std::uint64_t values = 0;
+  std::uint64_t bytes = 0;  // of strings and data
+
+  Amount& operator+=(const Amount& other) {
+    values += other.values;
+    bytes += other.bytes;
+    return *this;
+  }
+};
+
+// libplist cannot hold a dictionary key with a NUL character: it asserts, or cuts the key.
+bool has_nul(const ObjectShape& string) {
+  if (!string.is_utf16) return string.text.find('\0') != std::string_view::npos;
+  for (std::size_t at = 0; at + 1 < string.text.size(); at += 2) {
+    if (string.text[at] == '\0' && string.text[at + 1] == '\0') return true;
+  }
+  return false;
+}
 
 class LayoutChecker {
  public:
@@ -139,6 +162,8 @@ class LayoutChecker {
         const std::uint64_t unit = (marker >> 4) == 0x6 ? 2 : 1;
         if (length > table_at_ / unit || !fits(payload, length * unit)) return past_end();
         shape.is_string = (marker >> 4) != 0x4;
+        shape.is_utf16 = unit == 2;
+        shape.text = bytes_.substr(static_cast<std::size_t>(payload), static_cast<std::size_t>(length * unit));
         return std::nullopt;
       }
       case 0x8:  // UID of nibble + 1 bytes
@@ -148,7 +173,10 @@ class LayoutChecker {
         if (auto error = read_length(at, nibble, length, payload)) return error;
         const std::uint64_t references = (marker >> 4) == 0xD ? length * 2 : length;
         if (length > table_at_ || !fits(payload, references * reference_size_)) return past_end();
-        shape = ObjectShape{true, (marker >> 4) == 0xD, false, static_cast<std::size_t>(payload), references};
+        shape.is_container = true;
+        shape.is_dictionary = (marker >> 4) == 0xD;
+        shape.references_at = static_cast<std::size_t>(payload);
+        shape.reference_count = references;
         return std::nullopt;
       }
       default:
@@ -162,32 +190,44 @@ class LayoutChecker {
   struct Frame {
     std::uint64_t index;
     ObjectShape shape;
-    std::uint64_t next = 0;      // next reference to visit
-    std::uint64_t values = 1;    // this object and everything below it, expanded
+    std::uint64_t next = 0;           // next reference to visit
+    Amount expanded = Amount{1, 0};  // this object and everything below it
   };
+
+  std::optional<Error> over_limits(const Amount& amount) const {
+    if (amount.values > limits::kMaxPlistValues) {
+      return fail(ErrorKind::too_large, kHeaderSize,
+                  "expands to more than " + std::to_string(limits::kMaxPlistValues) + " values");
+    }
+    if (amount.bytes > limits::kMaxPlistExpandedBytes) {
+      return fail(ErrorKind::too_large, kHeaderSize,
+                  "expands to more than " + std::to_string(limits::kMaxPlistExpandedBytes) + " bytes of strings and data");
+    }
+    return std::nullopt;
+  }
 
   // Depth-first over the reachable objects, containers on an explicit stack.
   std::optional<Error> walk(std::uint64_t top) {
     std::vector<State> state(object_count_, State::unvisited);
-    std::vector<std::uint64_t> expanded(object_count_, 0);  // values under a finished container
+    std::vector<Amount> expanded(object_count_);  // what a finished object expands to
     std::vector<Frame> stack;
 
     // Visits one object: a leaf is finished at once, a container is opened. Adds to the parent's count.
-    auto visit = [&](std::uint64_t index, std::uint64_t& parent_values) -> std::optional<Error> {
+    auto visit = [&](std::uint64_t index, Amount& parent) -> std::optional<Error> {
       if (state[index] == State::open) {
         return fail(ErrorKind::malformed, table_at_ + index * offset_size_,
                     "object " + std::to_string(index) + " contains itself (reference cycle)");
       }
       if (state[index] == State::done) {
-        parent_values += expanded[index];
+        parent += expanded[index];
         return std::nullopt;
       }
       ObjectShape shape;
       if (auto error = shape_of(index, shape)) return error;
       if (!shape.is_container) {
         state[index] = State::done;
-        expanded[index] = 1;
-        parent_values += 1;
+        expanded[index] = Amount{1, shape.text.size()};
+        parent += expanded[index];
         return std::nullopt;
       }
       if (stack.size() >= limits::kMaxNestingDepth) {
@@ -199,20 +239,17 @@ class LayoutChecker {
       return std::nullopt;
     };
 
-    std::uint64_t total = 0;
+    Amount total;
     if (auto error = visit(top, total)) return error;
     while (!stack.empty()) {
       Frame& frame = stack.back();
       if (frame.next == frame.shape.reference_count) {
         state[frame.index] = State::done;
-        expanded[frame.index] = frame.values;
-        const std::uint64_t values = frame.values;
+        expanded[frame.index] = frame.expanded;
         stack.pop_back();
-        (stack.empty() ? total : stack.back().values) += values;
-        if ((stack.empty() ? total : stack.back().values) > limits::kMaxPlistValues) {
-          return fail(ErrorKind::too_large, kHeaderSize,
-                      "expands to more than " + std::to_string(limits::kMaxPlistValues) + " values");
-        }
+        Amount& parent = stack.empty() ? total : stack.back().expanded;
+        parent += expanded[frame.index];
+        if (auto error = over_limits(parent)) return error;
         continue;
       }
       const std::size_t reference_at = frame.shape.references_at + frame.next * reference_size_;
@@ -231,16 +268,17 @@ class LayoutChecker {
           return fail(ErrorKind::malformed, reference_at,
                       "dictionary " + std::to_string(frame.index) + " has a key that is not a string");
         }
+        if (has_nul(key_shape)) {
+          return fail(ErrorKind::malformed, reference_at,
+                      "dictionary " + std::to_string(frame.index) + " has a key with a NUL character");
+        }
       }
       // visit() may grow the stack, so the parent's count is passed by index, not by reference.
       const std::size_t parent = stack.size() - 1;
-      std::uint64_t added = 0;
+      Amount added;
       if (auto error = visit(child, added)) return error;
-      stack[parent].values += added;
-      if (stack[parent].values > limits::kMaxPlistValues) {
-        return fail(ErrorKind::too_large, kHeaderSize,
-                    "expands to more than " + std::to_string(limits::kMaxPlistValues) + " values");
-      }
+      stack[parent].expanded += added;
+      if (auto error = over_limits(stack[parent].expanded)) return error;
     }
     return std::nullopt;
   }

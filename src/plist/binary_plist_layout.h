@@ -9,9 +9,10 @@ namespace nwaudit::plist {
 
 // Checks the structure of a "bplist00" file before it is decoded: the trailer, the
 // offset table, every object reachable from the top one (its marker, its length and
-// its references lie inside the file), dictionary keys that are strings, integers that
-// fit in 64 signed bits, no reference cycle, nesting within limits::kMaxNestingDepth and
-// at most limits::kMaxPlistValues values once shared objects are expanded.
+// its references lie inside the file), dictionary keys that are strings without a NUL
+// character, integers that fit in 64 signed bits, no reference cycle, nesting within
+// limits::kMaxNestingDepth, and at most limits::kMaxPlistValues values and
+// limits::kMaxPlistExpandedBytes bytes of strings and data once shared objects are expanded.
 // Returns the first problem, located by byte offset, or nullopt when the file is sound.
 //
 // libplist decodes the file afterwards; this check gives precise errors and keeps

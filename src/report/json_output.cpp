@@ -15,7 +15,10 @@ Json verdict_json(const AuditResult& result) {
           {"confidence", to_string(result.verdict.confidence)},
           {"summary", result.verdict.summary},
           {"causes", causes},
-          {"blind_spots", result.verdict.blind_spots}};
+          {"blind_spots", result.verdict.blind_spots},
+          {"predicted", to_string(result.verdict.predicted)},
+          {"observed", result.verdict.observed},
+          {"contradicted", result.verdict.contradicted}};
 }
 
 Json host_json(const AuditResult::Host& host) {

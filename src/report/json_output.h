@@ -15,7 +15,8 @@ using Json = nlohmann::ordered_json;
 std::string json_text(const Json& json);
 
 // Sections that the JSON report and SARIF's run properties share.
-Json verdict_json(const AuditResult& result);  // path, confidence, summary, causes (rule ids), blind_spots
+// path, confidence, summary, causes (rule ids), blind_spots, predicted, observed, contradicted
+Json verdict_json(const AuditResult& result);
 Json host_json(const AuditResult::Host& host);  // product, version, build, architecture
 
 }  // namespace nwaudit::report

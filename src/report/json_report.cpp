@@ -1,5 +1,6 @@
 #include "report/formats.h"
 #include "report/json_output.h"
+#include "report/measurement_json.h"
 #include "report/report_model.h"
 
 namespace nwaudit::report {
@@ -53,16 +54,17 @@ std::string render_json(const AuditResult& result) {
   for (const Error& problem : result.rule_problems) {
     rule_problems.push_back({{"path", problem.path}, {"location", problem.location}, {"reason", problem.reason}});
   }
-  const Json report = {
+  Json report = {
       {"schema", kSchema},
       {"tool", {{"name", "nwaudit"}, {"version", result.tool_version}}},
       {"host", host_json(result.host)},
       {"source", result.source},
       {"verdict", verdict_json(result)},
-      {"findings", findings},
-      {"coverage", coverage},
-      {"rule_problems", rule_problems},
   };
+  if (result.measurement) add_measurement_json(report, *result.measurement, "measurement_problems");
+  report["findings"] = findings;
+  report["coverage"] = coverage;
+  report["rule_problems"] = rule_problems;
   return json_text(report);
 }
 

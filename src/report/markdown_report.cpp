@@ -5,6 +5,8 @@
 #include "report/formats.h"
 #include "report/markdown_blocks.h"
 #include "report/markdown_escape.h"
+#include "report/measurement_markdown.h"
+#include "report/measurement_wording.h"
 #include "report/report_model.h"
 #include "report/report_text.h"
 
@@ -14,6 +16,7 @@ namespace {
 std::string verdict_section(const AuditResult& result) {
   const Verdict& verdict = result.verdict;
   std::string out = "## " + markdown_inline(verdict_headline(verdict)) + "\n\n";
+  if (verdict.contradicted) out += "**" + markdown_inline(contradiction_sentence(verdict)) + "**\n\n";
   if (!verdict.summary.empty()) out += markdown_text(verdict.summary) + "\n\n";
   std::string causes;
   for (const Finding* cause : cause_findings(result)) {
@@ -102,6 +105,7 @@ std::string unread_details(const AuditResult& result) {
 
 std::string render_markdown(const AuditResult& result) {
   std::string out = verdict_section(result);
+  if (result.measurement) out += markdown_measurement(*result.measurement, 3);
   out += findings_table(result);
   ShownOnce shown;
   for (const Finding* finding : findings_in_report_order(result)) out += finding_section(*finding, shown);

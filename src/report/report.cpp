@@ -32,4 +32,15 @@ std::string render_report(const AuditResult& result, ReportFormat format, const 
   return report::render_text(result, options.color);
 }
 
+std::string render_measurement_report(const Measurement& measurement, ReportFormat format, const ReportOptions& options,
+                                      std::string_view tool_version) {
+  switch (format) {
+    case ReportFormat::text: return report::render_measurement_text(measurement, options.color, tool_version);
+    case ReportFormat::markdown: return report::render_measurement_markdown(measurement, tool_version);
+    case ReportFormat::json:
+    case ReportFormat::sarif: return report::render_measurement_json(measurement, tool_version);
+  }
+  return report::render_measurement_text(measurement, options.color, tool_version);
+}
+
 }  // namespace nwaudit

@@ -70,12 +70,13 @@ std::string host_phrase(const AuditResult::Host& host) {
   return phrase.empty() ? "an unknown Mac" : phrase;
 }
 
-std::string footer_line(const AuditResult& result) {
-  std::string line =
-      "nwaudit " + (result.tool_version.empty() ? std::string("(unknown version)") : result.tool_version);
-  if (!result.source.empty()) line += " \u00B7 " + result.source;
+std::string footer_line(std::string_view tool_version, std::string_view what) {
+  std::string line = "nwaudit " + std::string(tool_version.empty() ? "(unknown version)" : tool_version);
+  if (!what.empty()) line += " \u00B7 " + std::string(what);
   return line;
 }
+
+std::string footer_line(const AuditResult& result) { return footer_line(result.tool_version, result.source); }
 
 std::string coverage_problem_detail(const CoverageEntry& entry) {
   std::string detail = entry.path.empty() ? "(unnamed source)" : entry.path;

@@ -40,7 +40,8 @@ std::string needs_label(const Fix& fix);
 std::string host_phrase(const AuditResult::Host& host);
 
 // "nwaudit 0.1.0 · the tree at fixtures/macs/sonoma"
-std::string footer_line(const AuditResult& result);
+std::string footer_line(std::string_view tool_version, std::string_view what);
+std::string footer_line(const AuditResult& result);  // what: the result's source
 
 // "No findings."
 inline constexpr std::string_view kNoFindings = "No findings.";

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -6,6 +7,8 @@
 #include "report/formats.h"
 #include "report/json_output.h"
 #include "report/markdown_blocks.h"
+#include "report/measurement_json.h"
+#include "report/measurement_wording.h"
 #include "report/report_model.h"
 #include "report/report_text.h"
 #include "report/text_blocks.h"
@@ -155,12 +158,48 @@ Json result_json(const Finding& finding, std::size_t rule_index) {
           {"properties", {{"confidence", to_string(finding.confidence)}, {"subject", finding.subject}}}};
 }
 
+// A measurement that contradicts the prediction is reported as a note-level result, which
+// every SARIF viewer lists (most never show invocation notifications). Its rule is nwaudit's
+// own, since no rule file can select a measurement.
+const Rule& contradiction_rule() {
+  static const Rule rule = [] {
+    Rule made;
+    made.id = "observed-path-contradicts-prediction";
+    made.title = "The measured network path is not the predicted one";
+    made.explanation =
+        "nwaudit predicted the path from the Mac's configuration, then measured it, and the two differ. The "
+        "verdict follows the measurement; the causes behind the prediction are less likely to decide the path, and "
+        "something nwaudit does not know about, or could not read, may.";
+    made.cause = Cause::other;
+    made.effect = Effect::informational;
+    made.severity = Severity::info;
+    made.confidence = Confidence::high;
+    return made;
+  }();
+  return rule;
+}
+
+Finding contradiction_finding(const Verdict& verdict, const Measurement& measurement) {
+  Finding finding;
+  finding.rule = &contradiction_rule();
+  finding.confidence = verdict.confidence;
+  finding.subject = measurement.observed.subject;
+  finding.message = contradiction_sentence(verdict) + " Measured by " + measurement_method(measurement.observed) + ".";
+  for (const std::string& sentence : measurement.observed.evidence) finding.message += " " + sentence;
+  return finding;
+}
+
 Json invocation_json(const AuditResult& result) {
   Json unread = Json::array();
   for (const CoverageEntry* entry : coverage_problems(result)) {
     unread.push_back({{"level", "warning"},
                       {"message", {{"text", coverage_problem_line(*entry)}}},
                       {"locations", Json::array({mac_location(entry->path, false)})}});
+  }
+  if (result.measurement) {
+    for (const std::string& problem : result.measurement->problems) {
+      unread.push_back({{"level", "warning"}, {"message", {{"text", "measurement: " + problem}}}});
+    }
   }
   Json rule_problems = Json::array();
   for (const Error& problem : result.rule_problems) {
@@ -174,30 +213,39 @@ Json invocation_json(const AuditResult& result) {
 }  // namespace
 
 std::string render_sarif(const AuditResult& result) {
+  std::vector<const Finding*> reported;
+  for (const Finding& finding : result.findings) reported.push_back(&finding);
+  std::optional<Finding> contradiction;
+  if (result.verdict.contradicted && result.measurement) {
+    contradiction = contradiction_finding(result.verdict, *result.measurement);
+    reported.push_back(&*contradiction);
+  }
   std::vector<std::string> rule_ids;
   Json rules = Json::array();
   Json results = Json::array();
-  for (const Finding& finding : result.findings) {
-    const Rule& rule = rule_of(finding);
+  for (const Finding* finding : reported) {
+    const Rule& rule = rule_of(*finding);
     auto known = std::find(rule_ids.begin(), rule_ids.end(), rule.id);
     if (known == rule_ids.end()) {
       rules.push_back(rule_json(rule));
       known = rule_ids.insert(rule_ids.end(), rule.id);
     }
-    results.push_back(result_json(finding, static_cast<std::size_t>(known - rule_ids.begin())));
+    results.push_back(result_json(*finding, static_cast<std::size_t>(known - rule_ids.begin())));
   }
   Json driver = {{"name", "nwaudit"}};
   if (!result.tool_version.empty()) driver["version"] = result.tool_version;
   driver["informationUri"] = kInformationUri;
   driver["rules"] = rules;
 
-  Json run = {
+  Json properties = {{"source", result.source}, {"host", host_json(result.host)}, {"verdict", verdict_json(result)}};
+  if (result.measurement) add_measurement_json(properties, *result.measurement, "measurement_problems");
+  const Json run = {
       {"tool", {{"driver", driver}}},
       {"originalUriBaseIds",
        {{kMacRoot, {{"uri", "file:///"}, {"description", {{"text", "The root directory of the audited Mac"}}}}}}},
       {"invocations", Json::array({invocation_json(result)})},
       {"results", results},
-      {"properties", {{"source", result.source}, {"host", host_json(result.host)}, {"verdict", verdict_json(result)}}},
+      {"properties", properties},
   };
   const Json log = {{"$schema", kSarifSchema}, {"version", "2.1.0"}, {"runs", Json::array({run})}};
   return json_text(log);

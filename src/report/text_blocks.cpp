@@ -30,6 +30,16 @@ std::size_t wrap_width(std::size_t indent, std::string_view label) {
 
 }  // namespace
 
+Tone path_tone(NetworkPath path) {
+  switch (path) {
+    case NetworkPath::user_space: return Tone::green;
+    case NetworkPath::sockets: return Tone::bold_red;
+    case NetworkPath::mixed: return Tone::yellow;
+    case NetworkPath::unknown: return Tone::yellow;
+  }
+  return Tone::bold;
+}
+
 std::string TextOutput::paint(std::string_view text, Tone tone) const {
   if (!color_ || tone == Tone::plain || text.empty()) return std::string(text);
   return std::string(ansi(tone)) + std::string(text) + "\x1b[0m";

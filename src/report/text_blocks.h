@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nwaudit/audit/network_path.h"
 #include "nwaudit/rules/rule.h"
 #include "report/report_model.h"
 
@@ -13,6 +14,9 @@ namespace nwaudit::report {
 inline constexpr std::size_t kTextWidth = 80;
 
 enum class Tone { plain, bold, dim, red, bold_red, yellow, green, cyan };
+
+// The colour of a verdict or an observation: green for user space, red for sockets, yellow otherwise.
+Tone path_tone(NetworkPath path);
 
 // Accumulates lines of text. Everything passed in is made displayable(); ANSI colour is added
 // only when the output was created with colour on.

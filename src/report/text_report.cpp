@@ -4,6 +4,8 @@
 
 #include "report/display_text.h"
 #include "report/formats.h"
+#include "report/measurement_text.h"
+#include "report/measurement_wording.h"
 #include "report/report_model.h"
 #include "report/report_text.h"
 #include "report/text_blocks.h"
@@ -23,16 +25,6 @@ Tone severity_tone(Severity severity) {
     case Severity::info: return Tone::dim;
   }
   return Tone::plain;
-}
-
-Tone verdict_tone(NetworkPath path) {
-  switch (path) {
-    case NetworkPath::user_space: return Tone::green;
-    case NetworkPath::sockets: return Tone::bold_red;
-    case NetworkPath::mixed: return Tone::yellow;
-    case NetworkPath::unknown: return Tone::yellow;
-  }
-  return Tone::bold;
 }
 
 std::string upper(std::string_view text) {
@@ -57,7 +49,8 @@ std::string attribute_token(const std::string& name, const std::string& value) {
 
 void write_verdict(TextOutput& out, const AuditResult& result) {
   const Verdict& verdict = result.verdict;
-  out.heading(0, verdict_headline(verdict), verdict_tone(verdict.path));
+  out.heading(0, verdict_headline(verdict), path_tone(verdict.path));
+  if (verdict.contradicted) out.paragraph(2, contradiction_sentence(verdict));
   if (!verdict.summary.empty()) out.paragraph(2, verdict.summary);
   std::vector<std::string> causes;
   for (const Finding* cause : cause_findings(result)) {
@@ -134,6 +127,10 @@ std::string render_text(const AuditResult& result, bool color) {
   TextOutput out(color);
   write_verdict(out, result);
   out.blank();
+  if (result.measurement) {
+    write_measurement(out, *result.measurement);
+    out.blank();
+  }
   write_findings(out, result);
   write_unread(out, result);
   out.heading(0, footer_line(result), Tone::dim);

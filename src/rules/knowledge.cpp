@@ -7,14 +7,9 @@
 namespace nwaudit {
 namespace {
 
-// Stage one for a file (read and parse), then hand it to the loader its root element names.
-void load_file(const std::filesystem::path& path, std::size_t folder, Knowledge& knowledge, RuleLoader& rules) {
-  auto text = read_rule_file(path);
-  if (!text) {
-    knowledge.problems.push_back(text.error());
-    return;
-  }
-  const XmlFile file(path.string(), std::move(*text));
+// Parses a file's text, then hands it to the loader its root element names.
+void load_text(std::string path, std::string text, std::size_t folder, Knowledge& knowledge, RuleLoader& rules) {
+  const XmlFile file(std::move(path), std::move(text));
   if (!file.well_formed()) {
     knowledge.problems.push_back(file.parse_error());
     return;
@@ -30,6 +25,15 @@ void load_file(const std::filesystem::path& path, std::size_t folder, Knowledge&
   }
 }
 
+void load_file(const std::filesystem::path& path, std::size_t folder, Knowledge& knowledge, RuleLoader& rules) {
+  auto text = read_rule_file(path);
+  if (!text) {
+    knowledge.problems.push_back(text.error());
+    return;
+  }
+  load_text(path.string(), std::move(*text), folder, knowledge, rules);
+}
+
 }  // namespace
 
 Knowledge load_knowledge(const std::vector<std::filesystem::path>& directories) {
@@ -40,6 +44,14 @@ Knowledge load_knowledge(const std::vector<std::filesystem::path>& directories) 
       load_file(path, folder, knowledge, rules);
     }
   }
+  knowledge.rules = rules.finish();
+  return knowledge;
+}
+
+Knowledge load_knowledge_text(std::string path, std::string text) {
+  Knowledge knowledge;
+  RuleLoader rules;
+  load_text(std::move(path), std::move(text), 0, knowledge, rules);
   knowledge.rules = rules.finish();
   return knowledge;
 }

@@ -59,6 +59,10 @@ std::optional<Effect> effect_from(std::string_view text) { return value_of(kEffe
 std::optional<Severity> severity_from(std::string_view text) { return value_of(kSeverities, text); }
 std::optional<Confidence> confidence_from(std::string_view text) { return value_of(kConfidences, text); }
 
+Confidence lower(Confidence confidence) {
+  return confidence == Confidence::low ? confidence : static_cast<Confidence>(static_cast<int>(confidence) - 1);
+}
+
 std::optional<OsVersion> OsVersion::parse(std::string_view text) {
   OsVersion version;
   int* parts[] = {&version.major, &version.minor, &version.patch};

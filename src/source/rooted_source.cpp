@@ -151,14 +151,26 @@ Expected<Resolved> resolve(int root_fd, std::string_view path, FinalLink final_l
   return resolved;
 }
 
+// openat() that leaves access times alone where the system allows it: Linux's O_NOATIME
+// needs the file's owner (or CAP_FOWNER), so EPERM means trying again without it.
+int open_without_access_time(int directory, const char* name, int flags) {
+#ifdef O_NOATIME
+  int fd = ::openat(directory, name, flags | O_NOATIME);
+  if (fd >= 0 || errno != EPERM) return fd;
+#endif
+  return ::openat(directory, name, flags);
+}
+
 // Opens what a resolved path names, refusing a link that appeared since it was resolved.
 Expected<UniqueFd> open_resolved(const Resolved& resolved, int flags, std::string_view path) {
   if (resolved.name.empty()) {
-    int fd = ::fcntl(resolved.directory.get(), F_DUPFD_CLOEXEC, 0);
+    // The directory itself, opened anew: a duplicate would share its read position with the
+    // root's descriptor, and a second listing of the root would find nothing.
+    int fd = open_without_access_time(resolved.directory.get(), ".", flags | O_CLOEXEC);
     if (fd < 0) return os_error(path, errno);
     return UniqueFd(fd);
   }
-  int fd = ::openat(resolved.directory.get(), resolved.name.c_str(), flags | O_NOFOLLOW | O_CLOEXEC);
+  int fd = open_without_access_time(resolved.directory.get(), resolved.name.c_str(), flags | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return os_error(path, errno);
   return UniqueFd(fd);
 }

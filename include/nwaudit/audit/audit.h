@@ -18,4 +18,8 @@ AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& 
 Verdict decide_verdict(const std::vector<Finding>& findings, const pugi::xml_document& facts,
                        const std::vector<CoverageEntry>& coverage);
 
+// Sets the measured path beside the predicted one: the verdict takes what was observed, and
+// when that contradicts the prediction it says so and lowers the confidence of the static causes.
+void apply_measurement(AuditResult& result, Measurement measurement);
+
 }  // namespace nwaudit

@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "nwaudit/audit/network_path.h"
 #include "nwaudit/error.h"
+#include "nwaudit/probe/observation.h"
 #include "nwaudit/rules/rule.h"
 
 namespace nwaudit {
@@ -21,16 +23,16 @@ struct Finding {
   std::string source;             // the Mac path the evidence came from (the element's, or its ancestor's, @source)
 };
 
-enum class NetworkPath { user_space, sockets, mixed, unknown };
-const char* to_string(NetworkPath path);  // "user-space", "sockets", "mixed", "unknown"
-
 // The one answer: which path Network.framework takes on this Mac, how sure, and why.
 struct Verdict {
   NetworkPath path = NetworkPath::unknown;
+  NetworkPath predicted = NetworkPath::unknown;  // what the facts alone say; differs from path when observed
   Confidence confidence = Confidence::low;
   std::string summary;                  // one or two sentences for people
   std::vector<std::size_t> causes;      // indexes into AuditResult::findings, most decisive first
   std::vector<std::string> blind_spots; // sources nwaudit could not read that could change the answer
+  bool observed = false;                // a measurement decided `path`
+  bool contradicted = false;            // and it disagrees with the prediction
 };
 
 // A coverage entry of the facts: a source and whether it was read.
@@ -52,6 +54,7 @@ struct AuditResult {
   std::vector<Finding> findings;         // sorted: effect, then severity (highest first), then rule id, subject
   std::vector<CoverageEntry> coverage;   // every entry of the facts' coverage
   std::vector<Error> rule_problems;      // rule files that could not be loaded
+  std::optional<Measurement> measurement;  // the probe, or the census of a process or an lsof listing
 };
 
 }  // namespace nwaudit

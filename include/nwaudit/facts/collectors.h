@@ -14,8 +14,9 @@ struct SysctlCapture;
 
 // <os>: SystemVersion.plist, and kern.osproductversion and hw.machine when captured.
 void collect_os(const Source& source, const capture::SysctlCapture* sysctl, Facts& facts);
-// <kernel>: the captured sysctl values (net.filter_state, enable_netagent, NECP flow counts, boot-args).
-void collect_kernel_state(const capture::SysctlCapture* sysctl, Facts& facts);
+// <kernel>: the captured sysctl values (net.filter_state, enable_netagent, NECP flow counts,
+// boot-args) and the net.api_stats counters.
+void collect_kernel_state(const Source& source, const capture::SysctlCapture* sysctl, Facts& facts);
 // <kext>: installed bundles, the imports of third-party executables, the captured loaded list.
 void collect_kexts(const Source& source, Facts& facts);
 // <system-extension>: db.plist, the providers each declares, the captured systemextensionsctl list.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -39,5 +40,9 @@ class Facts {
   pugi::xml_node root_;
   pugi::xml_node coverage_;
 };
+
+// Reads a facts document that `nwaudit facts` saved into `document`; the Error (naming
+// `path`) when the text is not well-formed XML or not <facts schema="1">.
+std::optional<Error> load_facts_document(std::string_view text, const std::string& path, pugi::xml_document& document);
 
 }  // namespace nwaudit

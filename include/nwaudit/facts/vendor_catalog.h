@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,14 +33,11 @@ class VendorCatalog {
   std::size_t size() const { return identifiers_.size() + prefixes_.size() + teams_.size(); }
 
  private:
-  struct Entry {
-    std::string key;
-    VendorMatch match;
-  };
-  static void upsert(std::vector<Entry>& entries, Entry entry);
-  std::vector<Entry> identifiers_;
-  std::vector<Entry> prefixes_;
-  std::vector<Entry> teams_;
+  // By identifier, prefix or team ID: a later file's entry replaces an earlier one in place.
+  using Entries = std::map<std::string, VendorMatch, std::less<>>;
+  Entries identifiers_;
+  Entries prefixes_;
+  Entries teams_;
 };
 
 }  // namespace nwaudit

@@ -19,8 +19,10 @@ namespace nwaudit::plist {
 //   NS.time                     -> date
 //   any other object            -> dictionary of its decoded fields plus "$classname"
 // A reference to "$null" (UID 0) is a missing value: dictionary entries holding it are left
-// out. A dangling UID, a cycle, nesting over limits::kMaxNestingDepth or more than
-// limits::kMaxPlistValues decoded values (shared objects count at each use) is an Error.
+// out. A dangling UID, a cycle, nesting over limits::kMaxNestingDepth, or more than
+// limits::kMaxPlistValues decoded values or limits::kMaxPlistExpandedBytes decoded bytes of
+// strings, data and keys is an Error. Both count over every decode of one archive, and shared
+// objects count at each use, so no archive can make decoding costly.
 class KeyedArchive {
  public:
   // Checks the archive's outer shape; `name` is carried into every Error. The archive
@@ -37,12 +39,18 @@ class KeyedArchive {
   // Every $top entry decoded, as one dictionary.
   Expected<Value> decode_top() const;
 
+  // Whether decoding has used up limits::kMaxPlistValues or kMaxPlistExpandedBytes: every
+  // further decode fails.
+  bool exhausted() const;
+
  private:
   KeyedArchive(const Array& objects, const Dictionary& top, std::string_view name)
       : objects_(&objects), top_(&top), name_(name) {}
   const Array* objects_;
   const Dictionary* top_;
   std::string name_;
+  mutable std::size_t decoded_values_ = 0;
+  mutable std::size_t decoded_bytes_ = 0;
 };
 
 }  // namespace nwaudit::plist

@@ -27,4 +27,10 @@ struct ReportOptions {
 // The whole report, ending in a newline. The same result always gives the same bytes.
 std::string render_report(const AuditResult& result, ReportFormat format, const ReportOptions& options = {});
 
+// The report of a measurement alone (nwaudit probe), ending in a newline: text, Markdown, or
+// JSON of schema "nwaudit-probe/1" (man/nwaudit-probe.schema.json). A measurement has no
+// findings for SARIF to carry, so sarif gives the JSON too; the CLI refuses it for probe.
+std::string render_measurement_report(const Measurement& measurement, ReportFormat format,
+                                      const ReportOptions& options, std::string_view tool_version);
+
 }  // namespace nwaudit

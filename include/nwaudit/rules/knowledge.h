@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "nwaudit/error.h"
@@ -22,5 +23,9 @@ struct Knowledge {
 // whose root element is not one nwaudit knows, is a problem and is skipped; a bad rule is a
 // problem and the file's other rules are kept.
 Knowledge load_knowledge(const std::vector<std::filesystem::path>& directories);
+
+// One knowledge file held in memory, loaded as load_knowledge loads a directory holding only
+// it; `path` names it in problems.
+Knowledge load_knowledge_text(std::string path, std::string text);
 
 }  // namespace nwaudit

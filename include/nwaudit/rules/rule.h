@@ -33,6 +33,8 @@ const char* to_string(Cause cause);
 const char* to_string(Effect effect);
 const char* to_string(Severity severity);
 const char* to_string(Confidence confidence);
+// One step less sure; low stays low.
+Confidence lower(Confidence confidence);
 std::optional<Cause> cause_from(std::string_view text);
 std::optional<Effect> effect_from(std::string_view text);
 std::optional<Severity> severity_from(std::string_view text);

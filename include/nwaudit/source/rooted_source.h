@@ -14,7 +14,8 @@ namespace nwaudit {
 // were chrooted there: ".." stops at the root, an absolute link target starts again
 // at the root, and more than limits::kMaxSymlinks links is a link_loop error. Files
 // are opened read-only without following a final link and without blocking, and only
-// regular files are read, so FIFOs and devices placed in the tree are refused.
+// regular files are read, so FIFOs and devices placed in the tree are refused. Where the
+// system allows (Linux's O_NOATIME, as the files' owner), reading leaves access times alone.
 class RootedSource final : public Source {
  public:
   // Fails when root is not a directory that can be opened.

@@ -1,0 +1,33 @@
+#include "cli/cli_support.h"
+#include "cli/measure_support.h"
+#include "nwaudit/exit_codes.h"
+#include "nwaudit/report/report.h"
+#include "nwaudit/version.h"
+
+namespace nwaudit::cli {
+
+int run_probe_command(const ProbeOptions& options) {
+  const auto format = report_format_from(options.format);
+  if (!format || *format == ReportFormat::sarif) {
+    complain("unknown --format " + options.format + " for probe (text, json or markdown)");
+    return exit_code::kUsage;
+  }
+  const MeasureOptions& measure = options.measure;
+  if (measure.pid && measure.lsof) {
+    complain("--pid and --lsof are two processes to count: give one");
+    return exit_code::kUsage;
+  }
+  if (measure.target && (measure.pid || measure.lsof)) {
+    complain("--probe-target is where the probe connects; it does not go with --pid or --lsof");
+    return exit_code::kUsage;
+  }
+  int status = exit_code::kOk;
+  auto measurement = take_measurement(measure, status);
+  if (!measurement) return status;
+  const std::string report =
+      render_measurement_report(*measurement, *format, ReportOptions{use_color(options.output)}, kVersion);
+  if (const int written = emit(report, options.output); written != exit_code::kOk) return written;
+  return measurement->problems.empty() ? exit_code::kOk : exit_code::kIncomplete;
+}
+
+}  // namespace nwaudit::cli

@@ -1,0 +1,66 @@
+// macOS only: the captures no API gives, from the commands nwaudit-facts(5) names, each run with
+// a timeout.
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+
+#include "facts/collector_support.h"
+#include "live/macos_captures.h"
+#include "nwaudit/live/command.h"
+
+namespace nwaudit::live {
+namespace {
+
+constexpr std::chrono::seconds kTimeout{10};
+
+// The command's output; a failure names the capture, and the command in its reason.
+Expected<std::string> output_of(const std::string& name, const std::vector<std::string>& argv) {
+  auto output = run_command(argv, kTimeout, collector::kMaxCaptureBytes);
+  if (output) return output;
+  Error error = std::move(output).error();
+  error.reason = error.path + ": " + error.reason;
+  error.path = collector::capture_path(name);
+  return error;
+}
+
+LiveCapture command(std::string name, std::vector<std::string> argv) {
+  return {name, [name, argv] { return output_of(name, argv); }};
+}
+
+// The route to the default gateway follows the interfaces; without one `route` fails, and the
+// capture is ifconfig's output alone.
+LiveCapture interfaces() {
+  const std::string name = "ifconfig-v.txt";
+  return {name, [name] {
+            auto text = output_of(name, {"/sbin/ifconfig", "-v"});
+            if (!text) return text;
+            if (auto route = output_of(name, {"/sbin/route", "-n", "get", "default"})) *text += *route;
+            return text;
+          }};
+}
+
+// pf shows its loaded anchors and rules to root only. Without root the capture is refused
+// up front, so coverage says what running with sudo would add.
+LiveCapture as_root(std::string name, std::vector<std::string> argv) {
+  return {name, [name, argv]() -> Expected<std::string> {
+            if (::geteuid() != 0) {
+              return Error{ErrorKind::permission_denied, collector::capture_path(name), {},
+                           "pf's loaded rules need root: run nwaudit with sudo to read them"};
+            }
+            return output_of(name, argv);
+          }};
+}
+
+}  // namespace
+
+std::vector<LiveCapture> command_captures() {
+  std::vector<LiveCapture> captures;
+  captures.push_back(interfaces());
+  captures.push_back(command("systemextensionsctl-list.txt", {"/usr/bin/systemextensionsctl", "list"}));
+  captures.push_back(as_root("pfctl-anchors.txt", {"/sbin/pfctl", "-s", "Anchors", "-v"}));
+  captures.push_back(as_root("pfctl-rules.txt", {"/sbin/pfctl", "-s", "rules"}));
+  return captures;
+}
+
+}  // namespace nwaudit::live

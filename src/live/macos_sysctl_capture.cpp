@@ -1,0 +1,115 @@
+// macOS only: sysctl.txt and net.api_stats from sysctlbyname(3) (<sys/sysctl.h>).
+#include <sys/sysctl.h>
+#include <sys/types.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include "facts/collector_support.h"
+#include "live/macos_captures.h"
+
+namespace nwaudit::live {
+namespace {
+
+enum class Kind { text, signed_integer, unsigned_integer };
+
+struct SysctlName {
+  const char* name;
+  Kind kind;
+};
+
+// Those of nwaudit-facts(5), with the types xnu declares them with (bsd/net/dlil_sysctl.c,
+// bsd/net/necp_client.c, bsd/kern/kern_sysctl.c, bsd/skywalk/lib/net_filter_event.c).
+constexpr SysctlName kSysctls[] = {
+    {"net.filter_state", Kind::text},
+    {"net.link.generic.system.enable_netagent", Kind::unsigned_integer},
+    {"net.necp.socket_flow_count", Kind::signed_integer},
+    {"net.necp.nexus_flow_count", Kind::signed_integer},
+    {"kern.bootargs", Kind::text},
+    {"kern.osproductversion", Kind::text},
+    {"kern.osversion", Kind::text},
+    {"hw.machine", Kind::text},
+};
+
+constexpr std::size_t kMaxValueBytes = 64 * 1024;
+constexpr std::size_t kMaxApiStatsBytes = 4096;
+
+// The sysctl's bytes: nullopt when this kernel has no such name (ENOENT); the reason it could
+// not be read otherwise.
+struct Read {
+  std::optional<std::string> value;
+  std::string problem;
+};
+
+Read read_sysctl(const char* name, std::size_t max_bytes) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    std::size_t size = 0;
+    if (::sysctlbyname(name, nullptr, &size, nullptr, 0) != 0) {
+      if (errno == ENOENT) return {};
+      return {std::nullopt, std::strerror(errno)};
+    }
+    if (size > max_bytes) return {std::nullopt, std::to_string(size) + " bytes, over " + std::to_string(max_bytes)};
+    std::string value(size, '\0');
+    if (::sysctlbyname(name, value.data(), &size, nullptr, 0) == 0) {
+      value.resize(size);
+      return {std::move(value), {}};
+    }
+    if (errno == ENOENT) return {};
+    if (errno != ENOMEM) return {std::nullopt, std::strerror(errno)};
+    // ENOMEM: the value grew between the two calls; ask for its size again.
+  }
+  return {std::nullopt, "its size kept changing"};
+}
+
+// The value as sysctl(8) prints it; nullopt for an integer of an unexpected size.
+std::optional<std::string> printed(const std::string& value, Kind kind) {
+  if (kind == Kind::text) return value.substr(0, value.find('\0'));
+  if (value.size() == sizeof(std::int32_t)) {
+    std::int32_t number = 0;
+    std::memcpy(&number, value.data(), sizeof number);
+    return kind == Kind::signed_integer ? std::to_string(number) : std::to_string(static_cast<std::uint32_t>(number));
+  }
+  if (value.size() == sizeof(std::int64_t)) {
+    std::int64_t number = 0;
+    std::memcpy(&number, value.data(), sizeof number);
+    return kind == Kind::signed_integer ? std::to_string(number) : std::to_string(static_cast<std::uint64_t>(number));
+  }
+  return std::nullopt;
+}
+
+// One line of sysctl.txt. A name the kernel does not have is written as sysctl(8) reports it;
+// a value that cannot be read becomes a line the parser reports as a problem, in coverage.
+std::string sysctl_line(const SysctlName& sysctl) {
+  const std::string name = sysctl.name;
+  const Read read = read_sysctl(sysctl.name, kMaxValueBytes);
+  if (!read.value && read.problem.empty()) return "sysctl: unknown oid '" + name + "'\n";
+  if (!read.value) return "sysctl: " + name + ": " + read.problem + "\n";
+  const std::optional<std::string> value = printed(*read.value, sysctl.kind);
+  if (!value) return "sysctl: " + name + ": an integer of " + std::to_string(read.value->size()) + " bytes\n";
+  return name + ": " + *value + "\n";
+}
+
+Expected<std::string> sysctl_text() {
+  std::string text;
+  for (const SysctlName& sysctl : kSysctls) text += sysctl_line(sysctl);
+  return text;
+}
+
+Expected<std::string> api_stats_bytes() {
+  const std::string path = collector::capture_path("net.api_stats");
+  const Read read = read_sysctl("net.api_stats", kMaxApiStatsBytes);
+  if (read.value) return *read.value;
+  if (read.problem.empty()) return Error{ErrorKind::not_found, path, {}, "this macOS has no net.api_stats sysctl"};
+  return Error{ErrorKind::io, path, {}, "sysctlbyname(\"net.api_stats\"): " + read.problem};
+}
+
+}  // namespace
+
+LiveCapture sysctl_capture() { return {"sysctl.txt", sysctl_text}; }
+
+LiveCapture api_stats_capture() { return {"net.api_stats", api_stats_bytes}; }
+
+}  // namespace nwaudit::live

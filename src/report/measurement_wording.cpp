@@ -1,0 +1,69 @@
+#include "report/measurement_wording.h"
+
+#include <fmt/format.h>
+
+#include "report/report_text.h"
+
+namespace nwaudit::report {
+namespace {
+
+constexpr std::uint64_t kFinderSoftLimit = 256;
+
+std::string limit_phrase(const std::optional<std::uint64_t>& limit) {
+  return limit ? std::to_string(*limit) : std::string("unlimited");
+}
+
+bool takes_sockets(NetworkPath path) { return path == NetworkPath::sockets || path == NetworkPath::mixed; }
+
+}  // namespace
+
+std::string observed_headline(const Observation& observed) {
+  return "Observed: " + std::string(path_phrase(observed.path));
+}
+
+std::string measurement_method(const Observation& observed) {
+  if (observed.method == "probe") return "nwaudit's probe, connecting to " + observed.subject;
+  if (observed.method == "pid") return "the descriptors of " + observed.subject;
+  if (observed.method == "lsof") return "the lsof listing " + observed.subject;
+  return observed.subject.empty() ? observed.method : observed.subject;
+}
+
+std::string connections_phrase(const ConnectionOutcome& outcome) {
+  std::string phrase = fmt::format("{} of {} ready", outcome.ready, outcome.requested);
+  if (outcome.failed != 0) phrase += fmt::format(", {} failed", outcome.failed);
+  if (outcome.timed_out != 0) phrase += fmt::format(", {} timed out", outcome.timed_out);
+  return phrase;
+}
+
+std::string limits_phrase(const DescriptorLimits& limits, const std::optional<DescriptorCensus>& census) {
+  std::string phrase = "soft " + limit_phrase(limits.soft) + ", hard " + limit_phrase(limits.hard);
+  if (!census) return phrase;
+  phrase += fmt::format("; {} open", census->total);
+  if (limits.soft) phrase += fmt::format(", {} to spare", *limits.soft > census->total ? *limits.soft - census->total : 0);
+  return phrase;
+}
+
+std::vector<std::string> limit_warnings(const Measurement& measurement) {
+  std::vector<std::string> warnings;
+  if (!measurement.limits || !measurement.limits->soft) return warnings;
+  const std::uint64_t soft = *measurement.limits->soft;
+  if (measurement.census && measurement.census->total >= soft - soft / 5) {
+    warnings.push_back(fmt::format("{} descriptors are open, within 20% of the soft limit of {}: opening more "
+                                   "connections or files may soon fail with \"Too many open files\".",
+                                   measurement.census->total, soft));
+  }
+  if (soft <= kFinderSoftLimit && takes_sockets(measurement.observed.path)) {
+    warnings.push_back(fmt::format("The soft limit is {} (apps started from the Finder get {}) and connections here "
+                                   "take a socket each, one descriptor per connection: an app that opens many can "
+                                   "run out. Raise the soft limit with setrlimit(RLIMIT_NOFILE) early in the app.",
+                                   soft, kFinderSoftLimit));
+  }
+  return warnings;
+}
+
+std::string contradiction_sentence(const Verdict& verdict) {
+  return "Predicted: " + std::string(path_phrase(verdict.predicted)) + ". Observed: " +
+         std::string(path_phrase(verdict.path)) + ".";
+}
+
+}  // namespace nwaudit::report

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nwaudit/audit/result.h"
+#include "nwaudit/probe/observation.h"
+
+// Wording about a measurement that the text and Markdown reports share. Plain strings:
+// callers escape them for their format.
+namespace nwaudit::report {
+
+// "Observed: one socket per connection"
+std::string observed_headline(const Observation& observed);
+
+// "nwaudit's probe, connecting to example.com:443", "the descriptors of process 4242",
+// "the lsof listing lsof.txt"
+std::string measurement_method(const Observation& observed);
+
+// "5 of 8 ready, 2 failed, 1 timed out"
+std::string connections_phrase(const ConnectionOutcome& outcome);
+
+// "soft 256, hard unlimited; 35 open, 221 to spare"; the headroom only when the census is known.
+std::string limits_phrase(const DescriptorLimits& limits, const std::optional<DescriptorCensus>& census);
+
+// Plain warnings about the descriptor limit: the census is within 20% of the soft limit, or the
+// soft limit is at most 256 (what apps started from the Finder get) while connections take
+// sockets (an observed path of sockets or mixed). Empty when neither holds or too little is known.
+std::vector<std::string> limit_warnings(const Measurement& measurement);
+
+// "Predicted: user-space networking. Observed: one socket per connection."
+std::string contradiction_sentence(const Verdict& verdict);
+
+}  // namespace nwaudit::report

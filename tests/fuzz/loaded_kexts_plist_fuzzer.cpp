@@ -1,0 +1,15 @@
+// A snapshot's loaded-kexts.plist (IOKit's loaded-kext records), read as the kext collector reads it.
+#include <pugixml.hpp>
+
+#include "facts/loaded_kexts_plist.h"
+#include "fuzz_input.h"
+#include "nwaudit/plist/parse.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  auto root = nwaudit::plist::parse(nwaudit::fuzz::bytes_of(data, size), "/.nwaudit/loaded-kexts.plist");
+  if (!root || !root->dictionary()) return 0;
+  pugi::xml_document coverage;
+  nwaudit::collector::PlistFields fields(coverage.append_child("source"));
+  nwaudit::collector::loaded_kexts_from_plist(*root, fields);
+  return 0;
+}
