@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "nwaudit/report/report.h"
+#include "report_support.h"
 #include "report/display_text.h"
 
 using nlohmann::json;
@@ -28,6 +29,11 @@ using nwaudit::Severity;
 
 // Measurements are made by hand here, as the probe, a process census or an lsof listing would
 // hand them over, so that these tests depend on nothing but the report.
+using nwaudit::test::check_order;
+using nwaudit::test::contains;
+using nwaudit::test::lines_of;
+using nwaudit::test::render;
+
 namespace {
 
 DescriptorCensus census(std::uint64_t tcp, std::uint64_t udp, std::uint64_t other_sockets, std::uint64_t npolicy,
@@ -144,32 +150,6 @@ AuditResult confirmed_audit() {
 
 std::string probe_report(const Measurement& measurement, ReportFormat format, bool color = false) {
   return nwaudit::render_measurement_report(measurement, format, ReportOptions{color}, "0.1.0");
-}
-
-std::string render(const AuditResult& result, ReportFormat format, bool color = false) {
-  return nwaudit::render_report(result, format, ReportOptions{color});
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-void check_order(const std::string& text, const std::vector<std::string>& parts) {
-  std::size_t at = 0;
-  for (const std::string& part : parts) {
-    const std::size_t found = text.find(part, at);
-    INFO("expected, in order: " << part);
-    REQUIRE(found != std::string::npos);
-    at = found + part.size();
-  }
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t end = std::min(text.find('\n', at), text.size());
-    lines.push_back(text.substr(at, end - at));
-    at = end + 1;
-  }
-  return lines;
 }
 
 std::vector<std::string> keys_of(const std::string& text) {

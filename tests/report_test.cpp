@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nwaudit/report/report.h"
+#include "report_support.h"
 #include "report/display_text.h"
 #include "report/fingerprint.h"
 #include "report/markdown_escape.h"
@@ -30,6 +31,11 @@ using nwaudit::ReportOptions;
 using nwaudit::Rule;
 using nwaudit::Severity;
 using nwaudit::render_report;
+
+using nwaudit::test::check_order;
+using nwaudit::test::contains;
+using nwaudit::test::lines_of;
+using nwaudit::test::render;
 
 namespace {
 
@@ -146,35 +152,6 @@ struct SampleAudit {
   SampleAudit(const SampleAudit&) = delete;
   SampleAudit& operator=(const SampleAudit&) = delete;
 };
-
-std::string render(const AuditResult& result, ReportFormat format, bool color = false) {
-  return render_report(result, format, ReportOptions{color});
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// Each part must appear, after the one before it.
-void check_order(const std::string& text, const std::vector<std::string>& parts) {
-  std::size_t at = 0;
-  for (const std::string& part : parts) {
-    const std::size_t found = text.find(part, at);
-    INFO("expected, in order: " << part);
-    REQUIRE(found != std::string::npos);
-    at = found + part.size();
-  }
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t end = text.find('\n', at);
-    lines.push_back(text.substr(at, end - at));
-    if (end == std::string::npos) break;
-    at = end + 1;
-  }
-  return lines;
-}
 
 }  // namespace
 
