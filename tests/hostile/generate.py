@@ -58,6 +58,7 @@ PLISTS = {
     "preferences": "/Library/Preferences/SystemConfiguration/preferences.plist",
     "network-interfaces": "/Library/Preferences/SystemConfiguration/NetworkInterfaces.plist",
     "kext-info": HOSTILE_KEXT + "Info.plist",
+    "loaded-kexts": "/.nwaudit/loaded-kexts.plist",
 }
 CAPTURES = {
     "sysctl": "/.nwaudit/sysctl.txt",
@@ -226,6 +227,10 @@ GOOD_PLISTS = {
     "network-interfaces": {"Interfaces": [{
         "BSD Name": "en0", "SCNetworkInterfaceType": "IEEE80211", "IOBuiltin": True,
         "SCNetworkInterfaceInfo": {"UserDefinedName": "Wi-Fi"}}]},
+    "loaded-kexts": {"com.example.kext": {
+        "CFBundleVersion": "1.0", "OSBundleLoadTag": 7, "OSBundleRetainCount": 0, "OSBundleLoadAddress": 4096,
+        "OSBundleLoadSize": 8192, "OSBundleWiredSize": 8192, "OSBundleUUID": bytes(range(16)),
+        "OSBundleDependencies": [1]}},
 }
 # Keys present only so that the collector reaches others: nothing reads them as a type.
 NOT_READ = {("preferences", "Sets", SET, "Network", "Service", SERVICE),
@@ -246,6 +251,9 @@ def wrong_types():
     without_url = {key: value for key, value in database.items() if key != "stagedBundleURL"}
     write("wrong-type/db/extensions~member~originPath.plist", xml({"extensions": [dict(without_url, originPath=7)]}),
           PLISTS["db"], "problem", "originPath")
+    kext = dict(GOOD_PLISTS["loaded-kexts"]["com.example.kext"], OSBundleUUID=bytes(3))
+    write("wrong-type/loaded-kexts/short-uuid.plist", xml({"com.example.kext": kext}), PLISTS["loaded-kexts"],
+          "problem", "16-byte UUID")
     network_extension_wrong_types()
 
 
