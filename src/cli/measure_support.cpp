@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <fstream>
-#include <iterator>
 
 #include "cli/cli_support.h"
 #include "nwaudit/exit_codes.h"
@@ -16,17 +15,22 @@ namespace {
 constexpr std::streamsize kMaxListingBytes = 16 << 20;
 
 std::optional<Measurement> measure_lsof_file(const std::string& path, int& status) {
-  std::ifstream file(path, std::ios::binary);
-  std::string text(static_cast<std::size_t>(kMaxListingBytes) + 1, '\0');
-  file.read(text.data(), kMaxListingBytes + 1);
-  if (file.bad() || (!file && !file.eof())) {
+  std::ifstream file(path, std::ios::binary | std::ios::ate);
+  const std::streamoff size = file ? static_cast<std::streamoff>(file.tellg()) : -1;
+  if (size < 0) {
     complain("cannot read " + path);
     status = exit_code::kInputError;
     return std::nullopt;
   }
-  text.resize(static_cast<std::size_t>(file.gcount()));
-  if (text.size() > static_cast<std::size_t>(kMaxListingBytes)) {
+  if (size > kMaxListingBytes) {
     complain(path + ": larger than 16 MiB, which is not an lsof listing of one process");
+    status = exit_code::kInputError;
+    return std::nullopt;
+  }
+  std::string text(static_cast<std::size_t>(size), '\0');
+  file.seekg(0);
+  if (!file.read(text.data(), size)) {
+    complain("cannot read " + path);
     status = exit_code::kInputError;
     return std::nullopt;
   }
