@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "nwaudit/limits.h"
+#include "nwaudit/base/limits.h"
 #include "nwaudit/plist/parse.h"
 #include "nwaudit/source/rooted_source.h"
 #include "test_support.h"

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "capture/loaded_kexts.h"
+#include "nwaudit/capture/loaded_kexts.h"
 #include "test_support.h"
 
 using namespace nwaudit::capture;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "capture/lsof_listing.h"
+#include "nwaudit/probe/lsof_listing.h"
 #include "test_support.h"
 
 using nwaudit::DescriptorCensus;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "capture/net_api_stats.h"
+#include "nwaudit/capture/net_api_stats.h"
 
 using namespace nwaudit::capture;
 

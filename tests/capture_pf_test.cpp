@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "capture/pf_capture.h"
+#include "nwaudit/capture/pf_capture.h"
 #include "test_support.h"
 
 using namespace nwaudit::capture;

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "capture/sysctl_capture.h"
+#include "nwaudit/capture/sysctl_capture.h"
 
 using namespace nwaudit::capture;
 

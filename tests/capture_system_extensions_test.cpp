@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "capture/system_extensions_list.h"
+#include "nwaudit/capture/system_extensions_list.h"
 #include "test_support.h"
 
 using namespace nwaudit::capture;

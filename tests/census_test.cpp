@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "nwaudit/probe/census.h"
+#include "nwaudit/live/system_probe.h"
 
 using namespace nwaudit;
 

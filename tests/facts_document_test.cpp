@@ -1,6 +1,6 @@
 #include "facts_support.h"
 #include "fake_source.h"
-#include "facts/facts_schema.h"
+#include "nwaudit/facts/facts_schema.h"
 #include "facts/xml_text.h"
 
 using nwaudit::test::FixtureFacts;

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "capture/lsof_listing.h"
+#include "nwaudit/probe/lsof_listing.h"
 #include "nwaudit/audit/audit.h"
 #include "nwaudit/report/report.h"
 #include "nwaudit/rules/knowledge.h"

@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "nwaudit/limits.h"
+#include "nwaudit/base/limits.h"
 #include "nwaudit/rules/knowledge.h"
 #include "nwaudit/rules/rule_files.h"
 #include "planted_mac.h"

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "macho/macho_imports.h"
-#include "macho/network_kpis.h"
-#include "nwaudit/limits.h"
+#include "nwaudit/macho/macho_imports.h"
+#include "nwaudit/macho/network_kpis.h"
+#include "nwaudit/base/limits.h"
 #include "nwaudit/source/rooted_source.h"
 #include "test_support.h"
 

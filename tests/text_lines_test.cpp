@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "capture/text_lines.h"
+#include "nwaudit/capture/text_lines.h"
 
 using namespace nwaudit::capture;
 

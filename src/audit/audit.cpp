@@ -4,16 +4,6 @@
 
 namespace nwaudit {
 
-const char* to_string(NetworkPath path) {
-  switch (path) {
-    case NetworkPath::user_space: return "user-space";
-    case NetworkPath::sockets: return "sockets";
-    case NetworkPath::mixed: return "mixed";
-    case NetworkPath::unknown: return "unknown";
-  }
-  return "unknown";
-}
-
 AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& rules) {
   AuditResult result;
   pugi::xml_node root = facts.child("facts");

@@ -1,4 +1,4 @@
-#include "capture/ifconfig_capture.h"
+#include "nwaudit/capture/ifconfig_capture.h"
 
 #include <algorithm>
 #include <cctype>

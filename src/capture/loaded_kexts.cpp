@@ -1,4 +1,4 @@
-#include "capture/loaded_kexts.h"
+#include "nwaudit/capture/loaded_kexts.h"
 
 #include <limits>
 #include <utility>

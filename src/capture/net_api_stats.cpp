@@ -1,4 +1,4 @@
-#include "capture/net_api_stats.h"
+#include "nwaudit/capture/net_api_stats.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "capture/pf_capture.h"
+#include "nwaudit/capture/pf_capture.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "capture/sysctl_capture.h"
+#include "nwaudit/capture/sysctl_capture.h"
 
 namespace nwaudit::capture {
 namespace {

@@ -1,4 +1,4 @@
-#include "capture/system_extensions_list.h"
+#include "nwaudit/capture/system_extensions_list.h"
 
 #include <algorithm>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "capture/text_lines.h"
+#include "nwaudit/capture/text_lines.h"
 
 #include <algorithm>
 #include <charconv>

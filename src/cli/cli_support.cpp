@@ -1,4 +1,4 @@
-#include "cli/cli_support.h"
+#include "cli_support.h"
 
 #include <fmt/core.h>
 
@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "nwaudit/exit_codes.h"
+#include "exit_codes.h"
 #include "nwaudit/live/live_source.h"
 #include "nwaudit/rules/rule_files.h"
 #include "nwaudit/source/rooted_source.h"

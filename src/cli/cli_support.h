@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/options.h"
+#include "options.h"
 #include "nwaudit/rules/knowledge.h"
 #include "nwaudit/source/source.h"
 

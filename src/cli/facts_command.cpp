@@ -1,5 +1,5 @@
-#include "cli/cli_support.h"
-#include "nwaudit/exit_codes.h"
+#include "cli_support.h"
+#include "exit_codes.h"
 #include "nwaudit/facts/collectors.h"
 #include "nwaudit/version.h"
 

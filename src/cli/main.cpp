@@ -3,8 +3,8 @@
 #include <fmt/core.h>
 #include <string_view>
 
-#include "cli/options.h"
-#include "nwaudit/exit_codes.h"
+#include "options.h"
+#include "exit_codes.h"
 #include "nwaudit/version.h"
 
 namespace {

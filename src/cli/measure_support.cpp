@@ -1,11 +1,12 @@
-#include "cli/measure_support.h"
+#include "measure_support.h"
 
 #include <unistd.h>
 
 #include <fstream>
 
-#include "cli/cli_support.h"
-#include "nwaudit/exit_codes.h"
+#include "cli_support.h"
+#include "exit_codes.h"
+#include "nwaudit/live/system_probe.h"
 #include "nwaudit/probe/measure.h"
 
 namespace nwaudit::cli {

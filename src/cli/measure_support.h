@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "cli/options.h"
+#include "options.h"
 #include "nwaudit/probe/observation.h"
 
 namespace nwaudit::cli {

@@ -1,5 +1,5 @@
-#include "cli/cli_support.h"
-#include "nwaudit/exit_codes.h"
+#include "cli_support.h"
+#include "exit_codes.h"
 #include "nwaudit/plist/keyed_archive.h"
 #include "nwaudit/plist/parse.h"
 #include "nwaudit/plist/write_xml.h"

@@ -1,6 +1,6 @@
-#include "cli/cli_support.h"
-#include "cli/measure_support.h"
-#include "nwaudit/exit_codes.h"
+#include "cli_support.h"
+#include "measure_support.h"
+#include "exit_codes.h"
 #include "nwaudit/report/report.h"
 #include "nwaudit/version.h"
 

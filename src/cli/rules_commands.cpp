@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/cli_support.h"
-#include "nwaudit/exit_codes.h"
+#include "cli_support.h"
+#include "exit_codes.h"
 #include "nwaudit/rules/rule_files.h"
 
 namespace nwaudit::cli {

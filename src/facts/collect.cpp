@@ -1,8 +1,8 @@
-#include "capture/sysctl_capture.h"
-#include "facts/collector_support.h"
+#include "nwaudit/capture/sysctl_capture.h"
+#include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
-#include "nwaudit/limits.h"
-#include "source/read_limited_source.h"
+#include "nwaudit/base/limits.h"
+#include "nwaudit/source/read_limited_source.h"
 
 namespace nwaudit {
 

@@ -1,9 +1,9 @@
-#include "facts/collector_support.h"
+#include "collector_support.h"
 
 #include <algorithm>
 
-#include "capture/text_lines.h"
-#include "nwaudit/limits.h"
+#include "nwaudit/capture/text_lines.h"
+#include "nwaudit/base/limits.h"
 #include "nwaudit/plist/parse.h"
 
 namespace nwaudit::collector {

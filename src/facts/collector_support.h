@@ -8,14 +8,12 @@
 #include <utility>
 
 #include "nwaudit/facts/facts.h"
+#include "nwaudit/facts/snapshot_layout.h"
 #include "nwaudit/plist/value.h"
 #include "nwaudit/source/source.h"
 
 // Helpers every collector uses: reading with a coverage entry, and typed values out of plists.
 namespace nwaudit::collector {
-
-// The largest captured command output read; real ones are a few hundred kilobytes at most.
-inline constexpr std::size_t kMaxCaptureBytes = 8u << 20;
 
 // Adds <problem reason=""> (with line="" when line is not 0) to a coverage entry. Past
 // limits::kMaxProblemsPerSource problems, one more says the rest were left out.
@@ -111,9 +109,6 @@ auto read_binary_capture(const Source& source, Facts& facts, std::string_view co
 // too_large coverage entry that names the file and the list (`what`: "extensions").
 std::size_t entries_to_take(Facts& facts, std::string_view collector, std::string_view path, std::size_t count,
                             std::string_view what);
-
-// The snapshot's captured command output: /.nwaudit/NAME.
-inline std::string capture_path(std::string_view name) { return "/.nwaudit/" + std::string(name); }
 
 // "true" / "false" for XML attributes.
 inline const char* boolean(bool value) { return value ? "true" : "false"; }

@@ -1,6 +1,6 @@
 #include <sstream>
 
-#include "facts/xml_text.h"
+#include "xml_text.h"
 #include "nwaudit/facts/facts.h"
 
 namespace nwaudit {

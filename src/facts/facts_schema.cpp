@@ -1,4 +1,4 @@
-#include "facts/facts_schema.h"
+#include "nwaudit/facts/facts_schema.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "facts/collector_support.h"
+#include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
 namespace nwaudit {

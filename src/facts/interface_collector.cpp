@@ -1,8 +1,8 @@
 #include <cctype>
 #include <string>
 
-#include "capture/ifconfig_capture.h"
-#include "facts/collector_support.h"
+#include "nwaudit/capture/ifconfig_capture.h"
+#include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
 namespace nwaudit {

@@ -1,12 +1,12 @@
 #include <optional>
 #include <string>
 
-#include "capture/net_api_stats.h"
-#include "capture/sysctl_capture.h"
-#include "capture/text_lines.h"
-#include "facts/collector_support.h"
+#include "nwaudit/capture/net_api_stats.h"
+#include "nwaudit/capture/sysctl_capture.h"
+#include "nwaudit/capture/text_lines.h"
+#include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
-#include "text/integer_text.h"
+#include "nwaudit/base/integer_text.h"
 
 namespace nwaudit {
 namespace {

@@ -2,13 +2,13 @@
 #include <map>
 #include <string>
 
-#include "capture/loaded_kexts.h"
-#include "facts/collector_support.h"
-#include "facts/loaded_kexts_plist.h"
-#include "macho/macho_imports.h"
-#include "macho/network_kpis.h"
+#include "nwaudit/capture/loaded_kexts.h"
+#include "collector_support.h"
+#include "loaded_kexts_plist.h"
+#include "nwaudit/macho/macho_imports.h"
+#include "nwaudit/macho/network_kpis.h"
 #include "nwaudit/facts/collectors.h"
-#include "nwaudit/limits.h"
+#include "nwaudit/base/limits.h"
 
 namespace nwaudit {
 namespace {

@@ -1,10 +1,10 @@
-#include "facts/loaded_kexts_plist.h"
+#include "loaded_kexts_plist.h"
 
 #include <limits>
 #include <optional>
 #include <string>
 
-#include "text/uuid_text.h"
+#include "nwaudit/base/uuid_text.h"
 
 namespace nwaudit::collector {
 namespace {

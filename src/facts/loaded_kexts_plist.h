@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/loaded_kexts.h"
-#include "facts/collector_support.h"
+#include "nwaudit/capture/loaded_kexts.h"
+#include "collector_support.h"
 #include "nwaudit/plist/value.h"
 
 namespace nwaudit::collector {

@@ -1,7 +1,7 @@
 #include <array>
 #include <string>
 
-#include "facts/collector_support.h"
+#include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 #include "nwaudit/plist/keyed_archive.h"
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "facts/collector_support.h"
+#include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
 namespace nwaudit {

@@ -1,7 +1,7 @@
 #include <charconv>
 
-#include "capture/sysctl_capture.h"
-#include "facts/collector_support.h"
+#include "nwaudit/capture/sysctl_capture.h"
+#include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
 namespace nwaudit {

@@ -1,9 +1,9 @@
 #include <string>
 
-#include "capture/pf_capture.h"
-#include "facts/collector_support.h"
+#include "nwaudit/capture/pf_capture.h"
+#include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
-#include "nwaudit/limits.h"
+#include "nwaudit/base/limits.h"
 
 namespace nwaudit {
 namespace {

@@ -4,8 +4,8 @@
 #include <utility>
 #include <vector>
 
-#include "capture/system_extensions_list.h"
-#include "facts/collector_support.h"
+#include "nwaudit/capture/system_extensions_list.h"
+#include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
 namespace nwaudit {

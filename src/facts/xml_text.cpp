@@ -1,6 +1,6 @@
-#include "facts/xml_text.h"
+#include "xml_text.h"
 
-#include "text/utf8.h"
+#include "nwaudit/base/utf8.h"
 
 namespace nwaudit {
 namespace {

@@ -15,7 +15,7 @@
 #include <optional>
 #include <thread>
 
-#include "source/unique_fd.h"
+#include "nwaudit/base/unique_fd.h"
 
 extern char** environ;
 

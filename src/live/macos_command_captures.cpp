@@ -5,8 +5,8 @@
 #include <chrono>
 #include <string>
 
-#include "facts/collector_support.h"
-#include "live/macos_captures.h"
+#include "nwaudit/facts/snapshot_layout.h"
+#include "macos_captures.h"
 #include "nwaudit/live/command.h"
 
 namespace nwaudit::live {

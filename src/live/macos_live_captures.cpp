@@ -1,5 +1,5 @@
 // macOS only: every capture a live audit makes, in the order of nwaudit-facts(5).
-#include "live/macos_captures.h"
+#include "macos_captures.h"
 
 namespace nwaudit {
 

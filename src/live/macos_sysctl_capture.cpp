@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "facts/collector_support.h"
-#include "live/macos_captures.h"
+#include "nwaudit/facts/snapshot_layout.h"
+#include "macos_captures.h"
 
 namespace nwaudit::live {
 namespace {

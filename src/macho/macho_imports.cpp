@@ -1,4 +1,4 @@
-#include "macho/macho_imports.h"
+#include "nwaudit/macho/macho_imports.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "nwaudit/limits.h"
+#include "nwaudit/base/limits.h"
 
 namespace nwaudit::macho {
 namespace {

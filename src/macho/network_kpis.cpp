@@ -1,4 +1,4 @@
-#include "macho/network_kpis.h"
+#include "nwaudit/macho/network_kpis.h"
 
 #include <array>
 #include <string_view>

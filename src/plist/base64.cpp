@@ -1,4 +1,4 @@
-#include "plist/base64.h"
+#include "base64.h"
 
 #include <array>
 

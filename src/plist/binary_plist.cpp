@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "nwaudit/plist/parse.h"
-#include "plist/binary_plist_layout.h"
-#include "plist/iso8601.h"
+#include "binary_plist_layout.h"
+#include "iso8601.h"
 
 namespace nwaudit::plist {
 namespace {

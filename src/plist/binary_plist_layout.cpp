@@ -1,10 +1,10 @@
-#include "plist/binary_plist_layout.h"
+#include "binary_plist_layout.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "nwaudit/limits.h"
+#include "nwaudit/base/limits.h"
 
 namespace nwaudit::plist {
 namespace {

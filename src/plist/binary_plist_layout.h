@@ -3,7 +3,7 @@
 #include <optional>
 #include <string_view>
 
-#include "nwaudit/error.h"
+#include "nwaudit/base/error.h"
 
 namespace nwaudit::plist {
 

@@ -1,4 +1,4 @@
-#include "plist/iso8601.h"
+#include "iso8601.h"
 
 #include <charconv>
 #include <cmath>

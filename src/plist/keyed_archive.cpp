@@ -2,9 +2,9 @@
 
 #include <vector>
 
-#include "nwaudit/limits.h"
-#include "plist/iso8601.h"
-#include "text/uuid_text.h"
+#include "nwaudit/base/limits.h"
+#include "iso8601.h"
+#include "nwaudit/base/uuid_text.h"
 
 namespace nwaudit::plist {
 namespace {

@@ -1,4 +1,4 @@
-#include "nwaudit/limits.h"
+#include "nwaudit/base/limits.h"
 #include "nwaudit/plist/parse.h"
 
 namespace nwaudit::plist {

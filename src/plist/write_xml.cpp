@@ -5,8 +5,8 @@
 #include <pugixml.hpp>
 #include <sstream>
 
-#include "plist/base64.h"
-#include "plist/iso8601.h"
+#include "base64.h"
+#include "iso8601.h"
 
 namespace nwaudit::plist {
 namespace {

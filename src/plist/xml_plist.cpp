@@ -4,12 +4,12 @@
 #include <limits>
 #include <pugixml.hpp>
 
-#include "nwaudit/limits.h"
+#include "nwaudit/base/limits.h"
 #include "nwaudit/plist/parse.h"
-#include "plist/base64.h"
-#include "plist/iso8601.h"
-#include "text/integer_text.h"
-#include "text/xml_text_position.h"
+#include "base64.h"
+#include "iso8601.h"
+#include "nwaudit/base/integer_text.h"
+#include "nwaudit/base/xml_text_position.h"
 
 namespace nwaudit::plist {
 namespace {

@@ -1,4 +1,4 @@
-#include "capture/lsof_listing.h"
+#include "nwaudit/probe/lsof_listing.h"
 #include "nwaudit/probe/measure.h"
 
 namespace nwaudit {

@@ -1,8 +1,8 @@
-#include "report/display_text.h"
+#include "display_text.h"
 
 #include <optional>
 
-#include "text/utf8.h"
+#include "nwaudit/base/utf8.h"
 
 namespace nwaudit::report {
 namespace {

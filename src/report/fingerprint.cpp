@@ -1,4 +1,4 @@
-#include "report/fingerprint.h"
+#include "fingerprint.h"
 
 #include <cstdint>
 

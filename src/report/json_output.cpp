@@ -1,6 +1,6 @@
-#include "report/json_output.h"
+#include "json_output.h"
 
-#include "report/report_model.h"
+#include "report_model.h"
 
 namespace nwaudit::report {
 

@@ -1,7 +1,7 @@
-#include "report/formats.h"
-#include "report/json_output.h"
-#include "report/measurement_json.h"
-#include "report/report_model.h"
+#include "formats.h"
+#include "json_output.h"
+#include "measurement_json.h"
+#include "report_model.h"
 
 namespace nwaudit::report {
 namespace {

@@ -1,8 +1,8 @@
-#include "report/markdown_blocks.h"
+#include "markdown_blocks.h"
 
-#include "report/markdown_escape.h"
-#include "report/report_model.h"
-#include "report/report_text.h"
+#include "markdown_escape.h"
+#include "report_model.h"
+#include "report_text.h"
 
 namespace nwaudit::report {
 

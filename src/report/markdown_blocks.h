@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "nwaudit/rules/rule.h"
-#include "report/report_model.h"
+#include "report_model.h"
 
 // Markdown sections shared by the Markdown report and SARIF's help texts.
 namespace nwaudit::report {

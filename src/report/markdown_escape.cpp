@@ -1,9 +1,9 @@
-#include "report/markdown_escape.h"
+#include "markdown_escape.h"
 
 #include <algorithm>
 
-#include "report/display_text.h"
-#include "report/report_model.h"
+#include "display_text.h"
+#include "report_model.h"
 
 namespace nwaudit::report {
 namespace {

@@ -2,13 +2,13 @@
 #include <string>
 #include <vector>
 
-#include "report/formats.h"
-#include "report/markdown_blocks.h"
-#include "report/markdown_escape.h"
-#include "report/measurement_markdown.h"
-#include "report/measurement_wording.h"
-#include "report/report_model.h"
-#include "report/report_text.h"
+#include "formats.h"
+#include "markdown_blocks.h"
+#include "markdown_escape.h"
+#include "measurement_markdown.h"
+#include "measurement_wording.h"
+#include "report_model.h"
+#include "report_text.h"
 
 namespace nwaudit::report {
 namespace {

@@ -1,8 +1,8 @@
-#include "report/measurement_json.h"
+#include "measurement_json.h"
 
 #include <string>
 
-#include "report/census_fields.h"
+#include "census_fields.h"
 
 namespace nwaudit::report {
 namespace {

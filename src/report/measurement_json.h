@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "nwaudit/probe/observation.h"
-#include "report/json_output.h"
+#include "json_output.h"
 
 namespace nwaudit::report {
 

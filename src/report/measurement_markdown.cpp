@@ -1,8 +1,8 @@
-#include "report/measurement_markdown.h"
+#include "measurement_markdown.h"
 
-#include "report/census_fields.h"
-#include "report/markdown_escape.h"
-#include "report/measurement_wording.h"
+#include "census_fields.h"
+#include "markdown_escape.h"
+#include "measurement_wording.h"
 
 namespace nwaudit::report {
 namespace {

@@ -1,10 +1,10 @@
-#include "report/formats.h"
-#include "report/json_output.h"
-#include "report/markdown_escape.h"
-#include "report/measurement_json.h"
-#include "report/measurement_markdown.h"
-#include "report/measurement_text.h"
-#include "report/report_text.h"
+#include "formats.h"
+#include "json_output.h"
+#include "markdown_escape.h"
+#include "measurement_json.h"
+#include "measurement_markdown.h"
+#include "measurement_text.h"
+#include "report_text.h"
 
 namespace nwaudit::report {
 namespace {

@@ -1,10 +1,10 @@
-#include "report/measurement_text.h"
+#include "measurement_text.h"
 
 #include <string>
 #include <vector>
 
-#include "report/census_fields.h"
-#include "report/measurement_wording.h"
+#include "census_fields.h"
+#include "measurement_wording.h"
 
 namespace nwaudit::report {
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "nwaudit/probe/observation.h"
-#include "report/text_blocks.h"
+#include "text_blocks.h"
 
 namespace nwaudit::report {
 

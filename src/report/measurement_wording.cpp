@@ -1,8 +1,8 @@
-#include "report/measurement_wording.h"
+#include "measurement_wording.h"
 
 #include <fmt/format.h>
 
-#include "report/report_text.h"
+#include "report_text.h"
 
 namespace nwaudit::report {
 namespace {

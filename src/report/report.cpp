@@ -1,6 +1,6 @@
 #include "nwaudit/report/report.h"
 
-#include "report/formats.h"
+#include "formats.h"
 
 namespace nwaudit {
 

@@ -1,4 +1,4 @@
-#include "report/report_text.h"
+#include "report_text.h"
 
 #include <vector>
 

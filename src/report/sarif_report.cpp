@@ -3,15 +3,15 @@
 #include <string>
 #include <vector>
 
-#include "report/fingerprint.h"
-#include "report/formats.h"
-#include "report/json_output.h"
-#include "report/markdown_blocks.h"
-#include "report/measurement_json.h"
-#include "report/measurement_wording.h"
-#include "report/report_model.h"
-#include "report/report_text.h"
-#include "report/text_blocks.h"
+#include "fingerprint.h"
+#include "formats.h"
+#include "json_output.h"
+#include "markdown_blocks.h"
+#include "measurement_json.h"
+#include "measurement_wording.h"
+#include "report_model.h"
+#include "report_text.h"
+#include "text_blocks.h"
 
 namespace nwaudit::report {
 namespace {

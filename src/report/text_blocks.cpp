@@ -1,10 +1,10 @@
-#include "report/text_blocks.h"
+#include "text_blocks.h"
 
 #include <algorithm>
 
-#include "report/display_text.h"
-#include "report/report_text.h"
-#include "report/text_wrap.h"
+#include "display_text.h"
+#include "report_text.h"
+#include "text_wrap.h"
 
 namespace nwaudit::report {
 namespace {

@@ -4,9 +4,9 @@
 #include <string_view>
 #include <vector>
 
-#include "nwaudit/audit/network_path.h"
+#include "nwaudit/base/network_path.h"
 #include "nwaudit/rules/rule.h"
-#include "report/report_model.h"
+#include "report_model.h"
 
 // Building blocks of plain-text output, shared by the text report and SARIF's help texts.
 namespace nwaudit::report {

@@ -2,13 +2,13 @@
 #include <string>
 #include <vector>
 
-#include "report/display_text.h"
-#include "report/formats.h"
-#include "report/measurement_text.h"
-#include "report/measurement_wording.h"
-#include "report/report_model.h"
-#include "report/report_text.h"
-#include "report/text_blocks.h"
+#include "display_text.h"
+#include "formats.h"
+#include "measurement_text.h"
+#include "measurement_wording.h"
+#include "report_model.h"
+#include "report_text.h"
+#include "text_blocks.h"
 
 namespace nwaudit::report {
 namespace {

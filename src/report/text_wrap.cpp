@@ -1,6 +1,6 @@
-#include "report/text_wrap.h"
+#include "text_wrap.h"
 
-#include "report/display_text.h"
+#include "display_text.h"
 
 namespace nwaudit::report {
 

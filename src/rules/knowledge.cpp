@@ -1,8 +1,8 @@
 #include "nwaudit/rules/knowledge.h"
 
 #include "nwaudit/rules/rule_files.h"
-#include "nwaudit/rules/xml_file.h"
-#include "rules/rule_loader.h"
+#include "nwaudit/base/xml_file.h"
+#include "rule_loader.h"
 
 namespace nwaudit {
 namespace {

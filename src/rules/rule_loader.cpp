@@ -1,10 +1,10 @@
-#include "rules/rule_loader.h"
+#include "rule_loader.h"
 
 #include <algorithm>
 #include <set>
 
-#include "facts/facts_schema.h"
-#include "text/xml_text_position.h"
+#include "nwaudit/facts/facts_schema.h"
+#include "nwaudit/base/xml_text_position.h"
 
 namespace nwaudit {
 namespace {

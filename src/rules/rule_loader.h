@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "nwaudit/error.h"
+#include "nwaudit/base/error.h"
 #include "nwaudit/rules/rule.h"
-#include "nwaudit/rules/xml_file.h"
+#include "nwaudit/base/xml_file.h"
 
 namespace nwaudit {
 

@@ -1,4 +1,4 @@
-#include "source/read_limited_source.h"
+#include "nwaudit/source/read_limited_source.h"
 
 namespace nwaudit {
 namespace {

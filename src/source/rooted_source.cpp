@@ -11,8 +11,8 @@
 #include <deque>
 #include <optional>
 
-#include "nwaudit/limits.h"
-#include "source/unique_fd.h"
+#include "nwaudit/base/limits.h"
+#include "nwaudit/base/unique_fd.h"
 
 namespace nwaudit {
 namespace {

@@ -1,5 +1,5 @@
 // Captured `ifconfig -v` output, possibly with `route -n get default` output in it.
-#include "capture/ifconfig_capture.h"
+#include "nwaudit/capture/ifconfig_capture.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

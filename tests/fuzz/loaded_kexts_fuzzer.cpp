@@ -1,5 +1,5 @@
 // Captured `kmutil showloaded` or `kextstat` output, or a panic report's kext list.
-#include "capture/loaded_kexts.h"
+#include "nwaudit/capture/loaded_kexts.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

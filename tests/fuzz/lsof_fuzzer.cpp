@@ -1,5 +1,5 @@
 // Captured `lsof -p PID` output, its descriptors counted by kind.
-#include "capture/lsof_listing.h"
+#include "nwaudit/probe/lsof_listing.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

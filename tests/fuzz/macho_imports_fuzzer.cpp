@@ -1,7 +1,7 @@
 // A kext's executable (thin or universal Mach-O): its architectures, imports and network KPIs.
 #include "fuzz_input.h"
-#include "macho/macho_imports.h"
-#include "macho/network_kpis.h"
+#include "nwaudit/macho/macho_imports.h"
+#include "nwaudit/macho/network_kpis.h"
 #include "memory_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

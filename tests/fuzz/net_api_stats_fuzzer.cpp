@@ -1,5 +1,5 @@
 // The raw bytes of the net.api_stats sysctl, decoded, with the figures derived from them.
-#include "capture/net_api_stats.h"
+#include "nwaudit/capture/net_api_stats.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // /etc/pf.conf, and a file of /etc/pf.anchors/ loaded into an anchor.
-#include "capture/pf_capture.h"
+#include "nwaudit/capture/pf_capture.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

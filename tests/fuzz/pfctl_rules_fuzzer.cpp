@@ -1,5 +1,5 @@
 // Captured `pfctl -s rules` output, of the main ruleset and of Apple's anchor.
-#include "capture/pf_capture.h"
+#include "nwaudit/capture/pf_capture.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // Captured `sysctl` output, then every value it holds read as an integer, as the collectors read them.
-#include "capture/sysctl_capture.h"
+#include "nwaudit/capture/sysctl_capture.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // Captured `systemextensionsctl list` output.
-#include "capture/system_extensions_list.h"
+#include "nwaudit/capture/system_extensions_list.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

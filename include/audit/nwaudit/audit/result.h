@@ -1,0 +1,49 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nwaudit/base/error.h"
+#include "nwaudit/base/network_path.h"
+#include "nwaudit/probe/observation.h"
+#include "nwaudit/rules/finding.h"
+#include "nwaudit/rules/rule.h"
+
+namespace nwaudit {
+
+// The one answer: which path Network.framework takes on this Mac, how sure, and why.
+struct Verdict {
+  NetworkPath path = NetworkPath::unknown;
+  NetworkPath predicted = NetworkPath::unknown;  // what the facts alone say; differs from path when observed
+  Confidence confidence = Confidence::low;
+  std::string summary;                  // one or two sentences for people
+  std::vector<std::size_t> causes;      // indexes into AuditResult::findings, most decisive first
+  std::vector<std::string> blind_spots; // sources nwaudit could not read that could change the answer
+  bool observed = false;                // a measurement decided `path`
+  bool contradicted = false;            // and it disagrees with the prediction
+};
+
+// A coverage entry of the facts: a source and whether it was read.
+struct CoverageEntry {
+  std::string collector;
+  std::string path;
+  std::string status;  // "read", "missing", "unreadable", "broken"
+  std::string reason;
+};
+
+// Everything a report shows.
+struct AuditResult {
+  std::string tool_version;
+  std::string source;  // "the tree at ...", "the live system", "facts file ..."
+  struct Host {
+    std::string product, version, build, architecture;  // empty when unknown
+  } host;
+  Verdict verdict;
+  std::vector<Finding> findings;         // sorted: effect, then severity (highest first), then rule id, subject
+  std::vector<CoverageEntry> coverage;   // every entry of the facts' coverage
+  std::vector<Error> rule_problems;      // rule files that could not be loaded
+  std::optional<Measurement> measurement;  // the probe, or the census of a process or an lsof listing
+};
+
+}  // namespace nwaudit

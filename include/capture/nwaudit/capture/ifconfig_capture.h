@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nwaudit/capture/text_lines.h"
+
+namespace nwaudit::capture {
+
+// One "agent domain:D type:T flags:0xNN desc:"..."" line: a network agent on the interface.
+struct NetworkAgent {
+  std::string domain;       // "Skywalk", "NetworkExtension", "ids501", ...
+  std::string type;         // "FlowSwitch", "NetIf", "VPN", ...
+  std::uint32_t flags = 0;  // NETAGENT_FLAG_* bits
+  std::string description;  // without its quotes
+  std::size_t line = 0;
+};
+
+// One interface block of `ifconfig -v`.
+struct IfconfigInterface {
+  std::string name;
+  std::size_t line = 0;  // of the "name: flags=..." header
+  std::optional<FlagBits> flags;
+  std::optional<std::uint32_t> mtu;
+  std::optional<std::uint32_t> index;  // printed only by ifconfig -v
+  // Printed only by -v, and then only when non-zero: absent means zero in -v output, unknown otherwise.
+  std::optional<FlagBits> eflags;
+  std::optional<FlagBits> xflags;
+  std::optional<FlagBits> options;
+  std::string type;  // "Wi-Fi", "Ethernet", "IP over Thunderbolt", ...; empty without a "type:" line
+  std::string netif;       // UUID of the netif nexus; empty without a "netif:" line
+  std::string flowswitch;  // UUID of the flowswitch nexus; empty without a "flowswitch:" line
+  std::vector<NetworkAgent> agents;
+  std::vector<std::string> bridge_members;  // for a bridge: the interfaces on its "member:" lines
+  std::string status;                       // "active", "inactive", ...; empty without a "status:" line
+  std::vector<std::string> inet;            // addresses only: "192.168.1.23"
+  std::vector<std::string> inet6;           // "fe80::1%lo0"
+  std::string scheduler;                    // "FQ_CODEL"; ifconfig prints it only with TXSTART
+
+  // Derived once the whole capture is read.
+  bool verbose = false;                   // the header had "index": this is -v output
+  bool has_flowswitch = false;            // a "flowswitch:" line
+  bool skywalk_flowswitch_agent = false;  // an agent with domain Skywalk, type FlowSwitch
+  bool nexus_provider = false;            // that agent has NETAGENT_FLAG_NEXUS_PROVIDER (0x80)
+  bool txstart = false;                   // eflags TXSTART (IFEF_TXSTART, 0x80): not the legacy TX model
+  bool native = false;                    // eflags CHANNEL_DRV (IFEF_SKYWALK_NATIVE): a native Skywalk driver
+  bool channel_io = false;                // options CHANNEL_IO (IFCAP_SKYWALK): it has a netif
+  bool no_auto_nexus = false;             // xflags NOAUTONX (IFXF_NX_NOAUTO)
+  bool legacy = false;                    // xflags LEGACY (IFXF_LEGACY)
+  bool allocated_by_kpi = false;          // xflags ALLOCKPI: a kext's ifnet_allocate()
+  bool low_latency = false;               // xflags LOWLAT (IFXF_LOW_LATENCY)
+  std::string member_of_bridge;           // the bridge whose "member:" lines name this interface
+  bool carries_default_route = false;     // named by the capture's `route -n get default` block
+};
+
+struct IfconfigCapture {
+  std::vector<IfconfigInterface> interfaces;
+  std::string default_route_interface;  // empty without a `route -n get default` block
+  std::vector<ParseProblem> problems;
+
+  const IfconfigInterface* find(std::string_view name) const;
+};
+
+// Reads `ifconfig -v` output (plain `ifconfig` works too, with less in it). The same text may also
+// hold the output of `route -n get default`, before or after; its "interface:" line then marks the
+// interface that carries the default route. Lines ifconfig prints that are not collected here are
+// skipped; a collected line that is malformed is reported as a problem and skipped.
+IfconfigCapture parse_ifconfig(std::string_view text);
+
+}  // namespace nwaudit::capture

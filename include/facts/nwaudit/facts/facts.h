@@ -1,0 +1,48 @@
+#pragma once
+
+#include <optional>
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+
+#include "nwaudit/base/error.h"
+
+namespace nwaudit {
+
+// The facts document under construction: one XML element per thing found, and a
+// coverage entry for every source a collector tried to read. See nwaudit-facts(5).
+class Facts {
+ public:
+  Facts(std::string_view tool_version, std::string_view source_description);
+  // The nodes kept below point into the document, so a Facts stays where it was made.
+  Facts(const Facts&) = delete;
+  Facts& operator=(const Facts&) = delete;
+
+  // A new child of <facts>; collectors add their elements here, before <coverage>.
+  pugi::xml_node add(const char* element);
+
+  // Coverage: what a collector read, and what it could not, with why. The entry of a
+  // source that was read can take <problem line="" reason=""/> children for parts that
+  // could not be understood.
+  pugi::xml_node record_read(std::string_view collector, std::string_view path);
+  void record_problem(std::string_view collector, const Error& error);
+
+  const pugi::xml_document& document() const { return document_; }
+  pugi::xml_node root() { return root_; }
+  // Replaces what XML cannot carry in any value (see make_valid_xml); collect_facts does
+  // this last, so that reports and rules see valid text.
+  void make_valid();
+  // The document as text, made valid first.
+  std::string to_xml();
+
+ private:
+  pugi::xml_document document_;
+  pugi::xml_node root_;
+  pugi::xml_node coverage_;
+};
+
+// Reads a facts document that `nwaudit facts` saved into `document`; the Error (naming
+// `path`) when the text is not well-formed XML or not <facts schema="1">.
+std::optional<Error> load_facts_document(std::string_view text, const std::string& path, pugi::xml_document& document);
+
+}  // namespace nwaudit

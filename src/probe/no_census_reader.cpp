@@ -1,8 +1,0 @@
-// Systems that are neither macOS nor Linux: nwaudit has no way to count a process's descriptors.
-#include "nwaudit/probe/census.h"
-
-namespace nwaudit {
-
-std::unique_ptr<CensusReader> make_system_census_reader() { return nullptr; }
-
-}  // namespace nwaudit

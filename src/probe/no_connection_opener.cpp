@@ -1,8 +1,0 @@
-// Network.framework exists only on Apple platforms; elsewhere there is nothing to probe with.
-#include "nwaudit/probe/probe.h"
-
-namespace nwaudit {
-
-std::unique_ptr<ConnectionOpener> make_system_connection_opener() { return nullptr; }
-
-}  // namespace nwaudit
