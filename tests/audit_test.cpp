@@ -33,7 +33,9 @@ TEST_CASE("audit: a finding per selected element, placeholders filled, sorted by
   const auto rules = rules_from(rule("B-SOME", "some-connections", "medium", "/facts/kext") +
                                 rule("A-ALL", "all-connections", "high", "/facts/kext[@id='x']"));
   auto facts = facts_of(R"(<facts><kext id="x" name="X" source="/L/x"/><kext id="y" source="/L/y"/><coverage/></facts>)");
-  const std::vector<Finding> findings = evaluate_rules(rules, facts);
+  std::vector<Error> skipped;
+  const std::vector<Finding> findings = evaluate_rules(rules, facts, skipped);
+  CHECK(skipped.empty());
   REQUIRE(findings.size() == 3);
   CHECK(findings[0].rule->id == "A-ALL");
   CHECK(findings[0].message == "x X");
@@ -51,7 +53,8 @@ TEST_CASE("audit: OS ranges, inclusive to the precision written") {
     auto facts = facts_of("<facts><os version=\"" + version + "\" major=\"" + version.substr(0, version.find('.')) +
                           "\" minor=\"" + version.substr(version.find('.') + 1, 1) + "\" patch=\"0\"/></facts>");
     std::string found;
-    for (const Finding& finding : evaluate_rules(rules, facts)) found += finding.rule->id + " ";
+    std::vector<Error> skipped;
+    for (const Finding& finding : evaluate_rules(rules, facts, skipped)) found += finding.rule->id + " ";
     return found;
   };
   CHECK(ids("11.7") == "OLD ");
@@ -60,12 +63,13 @@ TEST_CASE("audit: OS ranges, inclusive to the precision written") {
   CHECK(ids("14.4") == "NEW ");
   CHECK(ids("14.5") == "");
   auto unknown = facts_of("<facts/>");
-  CHECK(evaluate_rules(rules, unknown).size() == 0);  // no <os> element: the rules run, but select nothing
+  std::vector<Error> skipped;
+  CHECK(evaluate_rules(rules, unknown, skipped).size() == 0);  // no <os> element: the rules run, but select nothing
 }
 
 TEST_CASE("audit: verdicts from the kernel's word, findings and blind spots") {
-  const auto rules = rules_from(rule("ALL", "all-connections", "high", "/facts/kext[@bad='true']") +
-                                rule("SOME", "some-connections", "medium", "/facts/interface[@tunnel='true']"));
+  const auto rules = rules_from(rule("ALL", "all-connections", "high", "/facts/kext[@socket-filter='true']") +
+                                rule("SOME", "some-connections", "medium", "/facts/interface[@family='utun']"));
   auto verdict_of = [&](const std::string& body) {
     auto facts = facts_of("<facts>" + body + "</facts>");
     return run_audit(facts, rules).verdict;
@@ -81,12 +85,12 @@ TEST_CASE("audit: verdicts from the kernel's word, findings and blind spots") {
   CHECK(guessed.path == NetworkPath::user_space);
   CHECK(guessed.confidence == Confidence::medium);
 
-  Verdict sockets = verdict_of(os + R"(<kext id="k" bad="true"/><interface name="utun4" tunnel="true"/><coverage/>)");
+  Verdict sockets = verdict_of(os + R"(<kext id="k" socket-filter="true"/><interface name="utun4" family="utun"/><coverage/>)");
   CHECK(sockets.path == NetworkPath::sockets);
   CHECK(sockets.confidence == Confidence::high);
   CHECK(sockets.causes.size() == 2);
 
-  Verdict mixed = verdict_of(os + kernel_on + R"(<interface name="utun4" tunnel="true"/><coverage/>)");
+  Verdict mixed = verdict_of(os + kernel_on + R"(<interface name="utun4" family="utun"/><coverage/>)");
   CHECK(mixed.path == NetworkPath::mixed);
   CHECK(mixed.summary.find("The kernel reports user-space networking on") == 0);
 

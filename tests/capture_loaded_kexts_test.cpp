@@ -40,29 +40,17 @@ bool have_references() {
 TEST_CASE("capture: kmutil showloaded rows, all columns") {
   const auto parsed = parse_loaded_kexts(kKmutilCapture);
   CHECK(parsed.problems.empty());
-  CHECK_FALSE(parsed.panic_list);
   REQUIRE(parsed.kexts.size() == 3);
 
   const auto& bsd = parsed.kexts[0];
-  CHECK(bsd.line == 4);
-  CHECK(bsd.index == 1);
-  CHECK(bsd.references == 160);
-  CHECK(bsd.address == 0u);
   CHECK(bsd.bundle_id == "com.apple.kpi.bsd");
   CHECK(bsd.version == "22.6.0");
-  CHECK(bsd.uuid == "0C1A2B3C-4D5E-3F60-8172-839405A6B7C8");
-  CHECK(bsd.linked_against.empty());
   CHECK_FALSE(bsd.truncated);
 
   const auto& snitch = parsed.kexts[2];
-  CHECK(snitch.index == 201);
-  CHECK(snitch.references == 0);
-  CHECK(snitch.address == 0xffffff7f84488000u);
-  CHECK(snitch.size == 0x1d000u);
-  CHECK(snitch.wired == 0x1d000u);
   CHECK(snitch.bundle_id == "at.obdev.nke.LittleSnitch");
   CHECK(snitch.version == "5443");
-  CHECK(snitch.linked_against == std::vector<int>{8, 6, 5, 3, 1});
+  CHECK_FALSE(snitch.truncated);
 }
 
 TEST_CASE("capture: older kextstat without the UUID column") {
@@ -73,10 +61,9 @@ TEST_CASE("capture: older kextstat without the UUID column") {
   CHECK(parsed.problems.empty());
   REQUIRE(parsed.kexts.size() == 2);
   CHECK(parsed.kexts[0].version == "11.4.2");
-  CHECK(parsed.kexts[0].uuid.empty());
   CHECK_FALSE(parsed.kexts[0].truncated);
-  CHECK(parsed.kexts[1].linked_against == std::vector<int>{7, 6, 5, 4, 3, 1});
-  CHECK(parsed.kexts[1].uuid.empty());
+  CHECK(parsed.kexts[1].version == "1.0");
+  CHECK_FALSE(parsed.kexts[1].truncated);
 }
 
 TEST_CASE("capture: kext rows separated by tabs, by single spaces, or indented") {
@@ -92,11 +79,9 @@ TEST_CASE("capture: kext rows separated by tabs, by single spaces, or indented")
   for (const auto* parsed : {&tabs, &spaces, &indented}) {
     CHECK(parsed->problems.empty());
     REQUIRE(parsed->kexts.size() == 1);
-    CHECK(parsed->kexts[0].index == 144);
     CHECK(parsed->kexts[0].bundle_id == "net.sf.tuntaposx.tap");
     CHECK(parsed->kexts[0].version == "1.0");
-    CHECK(parsed->kexts[0].uuid == "23FDB715-3D0D-3A26-ACBA-E3794C231CB7");
-    CHECK(parsed->kexts[0].linked_against == std::vector<int>{7, 5, 4, 1});
+    CHECK_FALSE(parsed->kexts[0].truncated);
   }
 }
 
@@ -110,9 +95,8 @@ TEST_CASE("capture: kext capture with CRLF, pasted prompts and the command echoe
       "mbp:~ jo$ \r\n");
   CHECK(parsed.problems.empty());
   REQUIRE(parsed.kexts.size() == 1);
-  CHECK(parsed.kexts[0].line == 5);
   CHECK(parsed.kexts[0].version == "7.3.2");
-  CHECK(parsed.kexts[0].linked_against.size() == 5);
+  CHECK_FALSE(parsed.kexts[0].truncated);
 }
 
 TEST_CASE("capture: kext rows cut short keep what is certain") {
@@ -123,15 +107,12 @@ TEST_CASE("capture: kext rows cut short keep what is certain") {
     REQUIRE(parsed.kexts.size() == 1);
     CHECK(parsed.kexts[0].truncated);
     CHECK(parsed.kexts[0].version == "21.80");
-    CHECK(parsed.kexts[0].uuid == "05CC9886-AECE-392B-8DCD-3439C4DB224B");
-    CHECK(parsed.kexts[0].linked_against == std::vector<int>{14, 7});
   }
   SUBCASE("inside the UUID") {
     const auto parsed = parse_loaded_kexts("  147    0 0xffffff7f84488000 0x1d000 0x1d000 com.razer.common.razerhid (21.80) 05CC9886-AE");
     CHECK(parsed.problems.empty());
     REQUIRE(parsed.kexts.size() == 1);
     CHECK(parsed.kexts[0].truncated);
-    CHECK(parsed.kexts[0].uuid.empty());
     CHECK(parsed.kexts[0].version == "21.80");
   }
   SUBCASE("inside the version") {
@@ -144,7 +125,6 @@ TEST_CASE("capture: kext rows cut short keep what is certain") {
     const auto parsed = parse_loaded_kexts("  150    0 0xffffff7f810c2000 0xd000     0xd000     com.displaylink.driver.DisplayL");
     CHECK(parsed.problems.empty());
     REQUIRE(parsed.kexts.size() == 1);
-    CHECK(parsed.kexts[0].index == 150);
     CHECK(parsed.kexts[0].bundle_id == "com.displaylink.driver.DisplayL");
     CHECK(parsed.kexts[0].truncated);
   }
@@ -173,13 +153,10 @@ TEST_CASE("capture: panic report loaded-kext lists") {
       "$sandbox\t300.0\n"
       ">usb.!UHostCompositeDevice\t1.2\n"
       "com.apple.driver.AppleIntelH");
-  CHECK(parsed.panic_list);
   CHECK(parsed.problems.empty());
   REQUIRE(parsed.kexts.size() == 9);
   CHECK(parsed.kexts[0].bundle_id == "at.obdev.nke.LittleSnitch");
   CHECK(parsed.kexts[0].version == "4740");
-  CHECK(parsed.kexts[0].line == 5);
-  CHECK_FALSE(parsed.kexts[0].index);
   CHECK(parsed.kexts[1].version == "7.0 15052.710728");
   CHECK(parsed.kexts[2].bundle_id == "com.intego.iokit.VBX6NKE");
   CHECK(parsed.kexts[2].version == "8");
@@ -246,7 +223,6 @@ TEST_CASE("capture: the real kextstat and panic samples in ../shared") {
   if (!have_references()) return;
 
   const auto haxm = parse_reference("panic-haxm-issue101-highsierra-littlesnitch.txt");
-  CHECK(haxm.panic_list);
   CHECK(haxm.problems.empty());
   REQUIRE(find(haxm, "at.obdev.nke.LittleSnitch"));
   CHECK(find(haxm, "at.obdev.nke.LittleSnitch")->version == "4740");
@@ -280,20 +256,15 @@ TEST_CASE("capture: the real kextstat and panic samples in ../shared") {
 
   const auto tunnelblick = parse_reference("tunnelblick-issue575-highsierra-haxm-vbox-razer.txt");
   CHECK(tunnelblick.problems.empty());
-  CHECK_FALSE(tunnelblick.panic_list);
   REQUIRE(tunnelblick.kexts.size() == 3);
   CHECK(tunnelblick.kexts[1].bundle_id == "org.virtualbox.kext.VBoxDrv");
-  CHECK(tunnelblick.kexts[1].index == 111);
-  CHECK(tunnelblick.kexts[1].references == 3);
   CHECK(tunnelblick.kexts[1].version == "5.2.22");
   CHECK(tunnelblick.kexts[2].truncated);
-  CHECK(tunnelblick.kexts[2].linked_against.empty());
 
   const auto tuntap = parse_reference("macfuse-issue315-sierra-chunk-tuntaposx.txt");
   CHECK(tuntap.problems.empty());
   REQUIRE(find(tuntap, "net.sf.tuntaposx.tun"));
-  CHECK(find(tuntap, "net.sf.tuntaposx.tun")->index == 145);
-  CHECK(find(tuntap, "net.sf.tuntaposx.tun")->uuid == "95DD963D-E23D-3B0F-8DE8-A4D2F6BFA5CC");
+  CHECK_FALSE(find(tuntap, "net.sf.tuntaposx.tun")->truncated);
   CHECK(tuntap.kexts.back().bundle_id == "com.displaylink.driver.DisplayL");
   CHECK(tuntap.kexts.back().truncated);
 

@@ -35,11 +35,9 @@ SystemExtensionsList parse_reference(const std::string& name) {
 TEST_CASE("capture: systemextensionsctl list, tab-separated, sections and all columns") {
   const auto parsed = parse_system_extensions_list(kSonomaCapture);
   CHECK(parsed.problems.empty());
-  CHECK(parsed.declared_count == 3u);
   REQUIRE(parsed.extensions.size() == 3);
 
   const auto& lulu = parsed.extensions[0];
-  CHECK(lulu.line == 4);
   CHECK(lulu.category == kNetwork);
   CHECK(lulu.enabled);
   CHECK(lulu.active);
@@ -47,22 +45,18 @@ TEST_CASE("capture: systemextensionsctl list, tab-separated, sections and all co
   CHECK(lulu.bundle_id == "com.objective-see.lulu.extension");
   CHECK(lulu.short_version == "2.4.2");
   CHECK(lulu.bundle_version == "2.4.2");
-  CHECK(lulu.name == "LuLu");
   CHECK(lulu.state == "activated_enabled");
-  CHECK_FALSE(lulu.truncated);
 
   const auto& vpn = parsed.extensions[1];
   CHECK_FALSE(vpn.enabled);
   CHECK(vpn.active);
   CHECK(vpn.bundle_version == "120");
-  CHECK(vpn.name == "Example VPN Tunnel");
   CHECK(vpn.state == "activated_waiting_for_user");
 
   const auto& agent = parsed.extensions[2];
   CHECK(agent.category == kEndpoint);
   CHECK_FALSE(agent.enabled);
   CHECK_FALSE(agent.active);
-  CHECK(agent.name == "Example (Beta) Agent");
   CHECK(agent.state == "terminated_waiting_to_uninstall_on_reboot");
 }
 
@@ -85,13 +79,10 @@ TEST_CASE("capture: systemextensionsctl list with its tabs collapsed to spaces")
   CHECK(parsed.extensions[1].enabled);
   CHECK(parsed.extensions[1].active);
   CHECK(parsed.extensions[1].short_version == "2.4.2");
-  CHECK(parsed.extensions[1].name == "Extension");
   CHECK(parsed.extensions[2].enabled);
   CHECK_FALSE(parsed.extensions[2].active);
-  CHECK(parsed.extensions[2].name == "Enabled Only");
   CHECK_FALSE(parsed.extensions[3].enabled);
   CHECK(parsed.extensions[3].active);
-  CHECK(parsed.extensions[4].name == "org.pqrs.driverkit.Keyboard");
   CHECK(parsed.extensions[4].state == "activated_enabled");
 }
 
@@ -120,9 +111,8 @@ TEST_CASE("capture: systemextensionsctl list with CRLF, a pasted prompt and the 
       "*\t*\tVBG97UB4TA\tcom.objective-see.lulu.extension (2.3.0/2.3.0)\tExtension\t[activated enabled]\r\n");
   CHECK(parsed.problems.empty());
   REQUIRE(parsed.extensions.size() == 1);
-  CHECK(parsed.extensions[0].line == 8);
+  CHECK(parsed.extensions[0].bundle_id == "com.objective-see.lulu.extension");
   CHECK(parsed.extensions[0].state == "activated_enabled");
-  CHECK(parsed.extensions[0].name == "Extension");
 }
 
 TEST_CASE("capture: systemextensionsctl rows cut short keep what is certain") {
@@ -134,25 +124,23 @@ TEST_CASE("capture: systemextensionsctl rows cut short keep what is certain") {
     CHECK(parsed.problems.empty());
     REQUIRE(parsed.extensions.size() == 1);
     const auto& cut = parsed.extensions[0];
-    CHECK(cut.truncated);
     CHECK(cut.team_id == "W5364U7YZB");
     CHECK(cut.bundle_id == "io.tailscale.ipn.macsys.network-extension");
     CHECK(cut.short_version == "1.7.380");
     CHECK(cut.bundle_version.empty());
+    CHECK(cut.state.empty());
     CHECK(cut.category == kNetwork);
   }
   SUBCASE("inside the name") {
     const auto parsed = parse_system_extensions_list(head + "*\t*\tVBG97UB4TA\tcom.objective-see.lulu.extension (2.4.2/2.4.2)\tLu");
     REQUIRE(parsed.extensions.size() == 1);
-    CHECK(parsed.extensions[0].truncated);
     CHECK(parsed.extensions[0].bundle_version == "2.4.2");
-    CHECK(parsed.extensions[0].name.empty());
+    CHECK(parsed.extensions[0].state.empty());
   }
   SUBCASE("inside the state") {
     const auto parsed = parse_system_extensions_list(head + "*\t*\tVBG97UB4TA\tcom.objective-see.lulu.extension (2.4.2/2.4.2)\tLuLu\t[activated ena");
     REQUIRE(parsed.extensions.size() == 1);
-    CHECK(parsed.extensions[0].truncated);
-    CHECK(parsed.extensions[0].name == "LuLu");
+    CHECK(parsed.extensions[0].bundle_version == "2.4.2");
     CHECK(parsed.extensions[0].state.empty());
   }
   SUBCASE("inside the column header") {
@@ -160,7 +148,6 @@ TEST_CASE("capture: systemextensionsctl rows cut short keep what is certain") {
         "1 extension(s)\n--- com.apple.system_extension.network_extension\nenabled\tactive\tteamID\tbundleID (version)\tname\t[st");
     CHECK(parsed.problems.empty());
     CHECK(parsed.extensions.empty());
-    CHECK(parsed.declared_count == 1u);
   }
 }
 
@@ -179,7 +166,7 @@ TEST_CASE("capture: lines that are not system extensions become problems") {
   CHECK(parsed.problems[0].line == 4);
   CHECK(parsed.problems[4].line == 8);
   REQUIRE(parsed.extensions.size() == 1);
-  CHECK(parsed.extensions[0].line == 9);
+  CHECK(parsed.extensions[0].bundle_version == "35");
   CHECK(parsed.extensions[0].category == kEndpoint);
 }
 
@@ -187,9 +174,7 @@ TEST_CASE("capture: empty systemextensionsctl captures") {
   const auto nothing = parse_system_extensions_list("");
   CHECK(nothing.extensions.empty());
   CHECK(nothing.problems.empty());
-  CHECK_FALSE(nothing.declared_count);
   const auto none = parse_system_extensions_list("0 extension(s)\n");
-  CHECK(none.declared_count == 0u);
   CHECK(none.extensions.empty());
   CHECK(none.problems.empty());
 }
@@ -220,7 +205,6 @@ TEST_CASE("capture: the real systemextensionsctl samples in ../shared") {
 
   const auto spaces = parse_reference("ayewo-code-diary-lulu-spaces.txt");
   CHECK(spaces.problems.empty());
-  CHECK(spaces.declared_count == 2u);
   REQUIRE(spaces.extensions.size() == 2);
   CHECK_FALSE(spaces.extensions[0].active);
   CHECK(spaces.extensions[0].state == "terminated_waiting_to_uninstall_on_reboot");
@@ -232,18 +216,16 @@ TEST_CASE("capture: the real systemextensionsctl samples in ../shared") {
   CHECK(tailscale.problems.empty());
   REQUIRE(tailscale.extensions.size() == 1);
   CHECK(tailscale.extensions[0].bundle_id == "io.tailscale.ipn.macsys.network-extension");
-  CHECK(tailscale.extensions[0].truncated);
+  CHECK(tailscale.extensions[0].state.empty());  // the capture was cut before it
   CHECK_FALSE(tailscale.extensions[0].enabled);
 
   const auto crescendo = parse_reference("crescendo-issue17-endpointsecurity.txt");
   REQUIRE(crescendo.extensions.size() == 1);
   CHECK(crescendo.extensions[0].category == kEndpoint);
-  CHECK(crescendo.extensions[0].name == "Crescendo System Extension");
   CHECK(crescendo.extensions[0].bundle_version == "35");
   CHECK(crescendo.problems.size() == 6);  // what `systemextensionsctl reset` and `uninstall` printed after it
 
   const auto header_only = parse_reference("macmonitor-issue31-ventura-header-only.txt");
-  CHECK(header_only.declared_count == 1u);
   CHECK(header_only.extensions.empty());
   CHECK(header_only.problems.empty());
 

@@ -29,6 +29,13 @@ expect 64 "an unknown option is a usage error" -- "$nwaudit" --no-such-option
 expect 0 "facts on the sample Mac" -- "$nwaudit" facts --root "$top/fixtures/macs/sonoma"
 contains "$out" 'version="14.4.1"' "facts shows the sample's OS version"
 contains "$out" 'status="read"' "facts shows coverage"
+expect 0 "facts --schema prints the facts contract" -- "$nwaudit" facts --schema
+contains "$out" '"path": "/facts/kext"' "the contract has each element by path"
+contains "$out" '"values": [' "the contract lists an enumeration's values"
+if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import json, sys; json.load(sys.stdin)' <"$out"; then
+  echo "FAIL: facts --schema is not JSON"; failures=$((failures + 1))
+fi
+expect 64 "facts --schema reads no Mac" -- "$nwaudit" facts --schema --root "$top/fixtures/macs/sonoma"
 expect 66 "a root that does not exist" -- "$nwaudit" facts --root "$top/fixtures/no-such-mac"
 contains "$err" "no-such-mac" "the error names the root"
 case "$(uname -s)" in
@@ -105,6 +112,20 @@ printf '<rules><rule id="X" cause="gremlins"/></rules>' > "$bad_rules/bad.xml"
 expect 3 "rules lint of a bad file" -- "$nwaudit" rules lint "$bad_rules"
 contains "$out" "bad.xml: line 1: unknown cause 'gremlins'" "lint names file, line and problem"
 expect 3 "an audit with a bad rule file still reports, with its own code" -- "$nwaudit" --root "$sample" --rules "$bad_rules"
+printf '%s\n' '<rules>' '<rule id="USER-TYPO" cause="other" effect="informational" severity="info" confidence="low">' \
+  "<title>t</title><when>/facts/kext[@loded='true']</when><message>m</message></rule>" '</rules>' >"$bad_rules/bad.xml"
+expect 3 "rules lint of a condition naming an attribute no fact has" -- "$nwaudit" rules lint "$bad_rules"
+contains "$out" "bad.xml: line 3: rule USER-TYPO: <when> uses @loded, an attribute no fact has (did you mean @loaded?)" \
+  "lint names file, line, rule and the attribute meant"
+# Whole-document scans in nested predicates (nwaudit-rules(5), COST OF A CONDITION).
+printf '%s\n' '<rules>' '<rule id="USER-COSTLY" cause="other" effect="informational" severity="info" confidence="low">' \
+  "<title>t</title><when>//*[count(//*[count(//*) &gt; 0]) &gt; 0]</when><message>m</message></rule>" '</rules>' \
+  >"$bad_rules/bad.xml"
+expect 0 "rules lint of a costly condition warns, and passes" -- "$nwaudit" rules lint "$bad_rules"
+contains "$out" "bad.xml: line 2: rule USER-COSTLY: warning: its condition's cost grows faster than the square" \
+  "lint names file, line and rule"
+expect 3 "an audit skips a rule over the budget, with its own code" -- "$nwaudit" --root "$sample" --rules "$bad_rules" --format json
+contains "$out" "rule USER-COSTLY was skipped: its condition could cost" "the report names the rule and why"
 rm -rf "$bad_rules"
 user_config=$(mktemp -d)
 mkdir -p "$user_config/nwaudit/rules"
@@ -118,6 +139,18 @@ awk '/CUSTOM RULE/ { found = 1 } found && /^<rules>$/ { take = 1 } take { print 
   "$top/man/nwaudit-rules.5" > "$example/acme.xml"
 expect 0 "the manual's example rule lints" -- "$nwaudit" rules lint "$example"
 contains "$out" "1 rule loaded, 0 problems" "the example is one good rule"
+# So is its shared-fix example, whose fix replaces a shipped one in the shipped rules.
+awk '/EXAMPLE: SHARED FIXES/ { found = 1 } found && /^<rules>$/ { take = 1 } take { print } take && /^<\/rules>$/ { exit }' \
+  "$top/man/nwaudit-rules.5" > "$example/acme-fixes.xml"
+expect 0 "the manual's shared-fix example lints" -- "$nwaudit" rules lint "$example"
+contains "$out" "3 rules loaded, 0 problems" "the examples are three good rules"
+expect 0 "explain a rule whose shared fix a later folder replaces" -- "$nwaudit" explain NWA-KEXT-SFLT-LOADED --rules "$example"
+contains "$out" "Fix (on the Mac): Have the help desk unload it until the next restart" "explain shows the replacement"
+contains "$out" "shared fix NWA-FIX-KEXT-UNLOAD, defined in $example/acme-fixes.xml:" "explain says where it is defined"
+contains "$out" "shared fix NWA-FIX-APP-RAISE-FD-LIMIT, defined in " "explain names the shipped shared fixes"
+printf '<rules><rule id="X" cause="other" effect="informational" severity="info" confidence="low"><title>t</title><when>/facts</when><message>m</message>\n<fix ref="NWA-FIX-APP-RAISE-FD-LIMTI"/></rule></rules>' > "$example/typo.xml"
+expect 3 "rules lint of a misspelt shared fix" -- "$nwaudit" rules lint "$example"
+contains "$out" "typo.xml: line 2: rule X refers to unknown fix NWA-FIX-APP-RAISE-FD-LIMTI (did you mean NWA-FIX-APP-RAISE-FD-LIMIT?)" "lint suggests the closest fix"
 rm -rf "$example"
 expect 0 "rules list as JSON" -- "$nwaudit" rules list --format json
 contains "$out" '"id": "NWA-FIREWALL-ENABLED"' "the list has the rules"

@@ -1,6 +1,5 @@
 #include "facts_support.h"
 #include "fake_source.h"
-#include "nwaudit/facts/facts_schema.h"
 #include "facts/xml_text.h"
 
 using nwaudit::test::FixtureFacts;
@@ -92,17 +91,4 @@ TEST_CASE("facts: text XML cannot carry is replaced, the rest kept") {
   CHECK(nwaudit::valid_xml_text("\xFF\xC3") == "\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK(nwaudit::valid_xml_text("\xEF\xBF\xBE") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // U+FFFE, byte by byte
   CHECK(nwaudit::valid_xml_text("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
-}
-
-TEST_CASE("facts: every attribute the collectors write is documented for rule placeholders") {
-  for (const auto& mac : std::filesystem::directory_iterator(nwaudit::test::fixture_path("macs"))) {
-    FixtureFacts facts(mac.path());
-    for (const pugi::xpath_node& node : facts.facts().document().select_nodes("//*")) {
-      for (pugi::xml_attribute attribute : node.node().attributes()) {
-        CAPTURE(mac.path().filename().string());
-        CAPTURE(std::string(attribute.name()));
-        CHECK(nwaudit::is_documented_fact_attribute(attribute.name()));
-      }
-    }
-  }
 }

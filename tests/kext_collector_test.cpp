@@ -135,14 +135,11 @@ TEST_CASE("kexts: a malformed entry of loaded-kexts.plist costs only itself, and
   CHECK(mac.count("/facts/kext[@id='__kernel__']") == 0);
   const char* entry = "/facts/coverage/source[@path='/.nwaudit/loaded-kexts.plist'][@status='read']";
   CHECK(mac.count(entry) == 1);
+  // Only the keys nwaudit reads are checked: OSBundleLoadTag, OSBundleUUID, ... are not.
   const std::string problems = std::string(entry) + "/problem[not(@line)]";
-  CHECK(mac.count(problems.c_str()) == 6);
+  CHECK(mac.count(problems.c_str()) == 2);
   for (const char* reason : {"the entry of org.example.notdict is a string where a dictionary belongs",
-                             "CFBundleVersion of org.example.odd is an integer where a string belongs",
-                             "OSBundleLoadTag of org.example.odd is a string where an integer belongs",
-                             "OSBundleUUID of org.example.odd is 3 bytes where a 16-byte UUID belongs",
-                             "a member of OSBundleDependencies of org.example.odd is a string where an integer belongs",
-                             "a member of OSBundleDependencies of org.example.odd is 99999999999, out of range"}) {
+                             "CFBundleVersion of org.example.odd is an integer where a string belongs"}) {
     CAPTURE(reason);
     const std::string query = problems + "[@reason=\"" + reason + "\"]";
     CHECK(mac.count(query.c_str()) == 1);

@@ -5,9 +5,11 @@
 #include <cstdint>
 
 #include "nwaudit/base/limits.h"
+#include "nwaudit/rules/evaluate.h"
 #include "nwaudit/rules/knowledge.h"
 #include "nwaudit/rules/rule_files.h"
 #include "planted_mac.h"
+#include "rules/condition_cost.h"
 
 using namespace nwaudit;
 using namespace nwaudit::test;
@@ -272,10 +274,67 @@ TEST_CASE("limit: a knowledge file or facts document over 4 MiB") {
   CHECK(read_rule_file(folder.path() / "huge.xml").error().reason == "4194305 bytes, over the limit of 4194304");
 }
 
+TEST_CASE("limit: 32 fixes one rule offers, written out and shared ones together") {
+  auto rule_with = [](std::size_t references) {
+    std::string fixes;
+    for (std::size_t n = 0; n < references; ++n) fixes += "<fix ref=\"NWA-FIX-APP-RAISE-FD-LIMIT\"/>";
+    return "<rules><rule id=\"X\" cause=\"other\" effect=\"informational\" severity=\"info\" confidence=\"low\">"
+           "<title>t</title><when>/facts</when><message>m</message>" + fixes +
+           "<fix audience=\"app\"><title>mine</title></fix></rule></rules>";
+  };
+  const std::filesystem::path shipped = std::string(NWAUDIT_FIXTURES) + "/../rules";
+  TempDir folder;
+  folder.write("mine.xml", rule_with(31));
+  CHECK(load_knowledge({folder.path()}, {shipped}).rules.at(0).fixes.size() == 32);
+  folder.write("mine.xml", rule_with(32));
+  const Knowledge over = load_knowledge({folder.path()}, {shipped});
+  REQUIRE(over.problems.size() == 1);
+  CHECK(over.problems[0].describe() == (folder.path() / "mine.xml").string() + ": line 1: more than 32 fixes");
+  CHECK(over.rules.empty());
+}
+
 TEST_CASE("limit: a rule condition nested deeper than pugixml allows") {
   TempDir folder;
   folder.write("deep.xml", slurp(kCorpus + "rules/deep-condition.xml"));
   const Knowledge knowledge = load_knowledge({folder.path()});
   REQUIRE(knowledge.problems.size() == 1);
   CHECK(knowledge.problems[0].describe().find("does not compile") != std::string::npos);
+}
+
+TEST_CASE("limit: a rule condition that could cost more than 10000000 steps on the facts") {
+  // Each predicate scans the whole of the sample Mac's facts once per element: the condition
+  // with the most predicates within the budget runs, one more is skipped, and the other rules
+  // run either way.
+  Mac mac;
+  const auto facts = mac.collect({});
+  const DocumentShape shape = DocumentShape::of(facts->document());
+  auto condition = [](std::size_t predicates) {
+    std::string text = "//*";
+    for (std::size_t n = 0; n < predicates; ++n) text += "[count(//@*) != 0.5]";
+    return text;
+  };
+  std::size_t within = 0;
+  while (cost_bound(*parse_condition(condition(within + 1)), shape) <= double(limits::kMaxConditionSteps)) ++within;
+  for (std::size_t predicates : {within, within + 1}) {
+    INFO(predicates << " predicates");
+    const Knowledge knowledge = load_knowledge_text(
+        "/rules/costly.xml", "<rules><rule id=\"X.LIMIT\" cause=\"other\" effect=\"informational\" severity=\"info\" "
+                             "confidence=\"low\"><title>t</title><when>" + condition(predicates) +
+                                 "</when><message>m</message></rule><rule id=\"X.OS\" cause=\"other\" "
+                                 "effect=\"informational\" severity=\"info\" confidence=\"low\"><title>t</title>"
+                                 "<when>/facts/os</when><message>m</message></rule></rules>");
+    REQUIRE(knowledge.problems.empty());
+    std::vector<Error> skipped;
+    const std::vector<Finding> findings = evaluate_rules(knowledge.rules, facts->document(), skipped);
+    CHECK(findings.back().rule->id == "X.OS");
+    if (predicates == within) {
+      CHECK(skipped.empty());
+      CHECK(findings.size() > 1);
+    } else {
+      REQUIRE(skipped.size() == 1);
+      CHECK(skipped[0].describe().find("rule X.LIMIT was skipped") != std::string::npos);
+      CHECK(skipped[0].describe().find("over the budget of 10000000 steps") != std::string::npos);
+      CHECK(findings.size() == 1);
+    }
+  }
 }

@@ -85,7 +85,11 @@ inline std::map<std::string, std::size_t> elements_by_source(const Facts& facts)
 inline void check_still_collected(const std::map<std::string, std::size_t>& before, const Facts& after,
                                   const std::vector<std::string>& spoiled) {
   const auto now = elements_by_source(after);
-  for (const auto& [source, count] : before) {
+  // Named references, not a structured binding: INFO captures `source` in a lambda, which
+  // clang before 16 refuses for a binding.
+  for (const auto& entry : before) {
+    const std::string& source = entry.first;
+    const std::size_t count = entry.second;
     bool excused = false;
     for (const std::string& prefix : spoiled) excused = excused || source.rfind(prefix, 0) == 0;
     if (excused) continue;

@@ -73,7 +73,7 @@ TEST_CASE("rules: each malformed rule gets its precise error, with file and line
         "line 5: <when> does not compile: Unrecognized node test at character 28");
   CHECK(problem_for(with(good, "/facts/kext[@socket-filter='true']", "count(/facts/kext)")) ==
         "line 5: <when> must select elements, not a number, string or boolean");
-  CHECK(problem_for(with(good, "{@id} filters", "{@colour} filters")) == "line 6: unknown placeholder {@colour}");
+  CHECK(problem_for(with(good, "{@id} filters", "{@colour} filters")) == "line 6: rule TEST-ONE: unknown placeholder {@colour}");
   CHECK(problem_for(with(good, "cause=\"socket-filter\"", "cause=\"gremlins\"")) == "line 2: unknown cause 'gremlins'");
   CHECK(problem_for(with(good, "effect=\"all-connections\"", "effect=\"most\"")) == "line 2: unknown effect 'most'");
   CHECK(problem_for(with(good, "severity=\"high\"", "severity=\"dire\"")) == "line 2: unknown severity 'dire'");

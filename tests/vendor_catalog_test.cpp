@@ -10,9 +10,9 @@ namespace {
 
 VendorCatalog catalog_of(const std::string& text, std::vector<Error>* problems = nullptr) {
   VendorCatalog catalog;
-  const XmlFile file("/rules/vendors.xml", text);
-  REQUIRE(file.well_formed());
-  auto found = catalog.add(file);
+  const auto file = XmlFile::parse("/rules/vendors.xml", text);
+  REQUIRE(file);
+  auto found = catalog.add(*file);
   if (problems != nullptr) *problems = found;
   return catalog;
 }

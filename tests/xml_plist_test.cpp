@@ -76,7 +76,7 @@ TEST_CASE("XML plists: errors name the file and the line") {
   Error unclosed = parse_error("<?xml version=\"1.0\"?>\n<plist>\n<dict>\n<key>a</key>\n<string>x</dict>\n</plist>");
   CHECK(unclosed.kind == ErrorKind::malformed);
   CHECK(unclosed.path == "/test.plist");
-  CHECK(unclosed.location == "line 5");
+  CHECK(unclosed.line == 5);
   CHECK(unclosed.reason.find("not well-formed XML") == 0);
 
   CHECK(parse_error(wrap("<dict>\n<key>a</key>\n<integer>twelve</integer>\n</dict>")).describe() ==

@@ -15,7 +15,7 @@ AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& 
     result.coverage.push_back({entry.attribute("collector").value(), entry.attribute("path").value(),
                                entry.attribute("status").value(), entry.attribute("reason").value()});
   }
-  result.findings = evaluate_rules(rules, facts);
+  result.findings = evaluate_rules(rules, facts, result.rule_problems);
   result.verdict = decide_verdict(result.findings, facts, result.coverage);
   return result;
 }

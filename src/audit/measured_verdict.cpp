@@ -28,8 +28,8 @@ void apply_measurement(AuditResult& result, Measurement measurement) {
   const Observation& observed = measurement.observed;
   const std::string how = how_observed(observed);
   if (observed.path == NetworkPath::unknown) {
-    verdict.summary += " " + capitalized(how) + " could not show which path connections take, so this rests on the "
-                       "facts alone.";
+    verdict.summary.append(" ").append(capitalized(how)).append(
+        " could not show which path connections take, so this rests on the facts alone.");
   } else if (observed.path == verdict.predicted) {
     verdict.observed = true;
     verdict.confidence = Confidence::confirmed;

@@ -2,9 +2,16 @@
 
 namespace nwaudit {
 
+std::string Error::where() const {
+  if (line == 0) return location;
+  std::string text = "line " + std::to_string(line);
+  if (!location.empty()) text += ", " + location;
+  return text;
+}
+
 std::string Error::describe() const {
   std::string text = path.empty() ? std::string("(unnamed input)") : path;
-  if (!location.empty()) text += ": " + location;
+  if (const std::string place = where(); !place.empty()) text += ": " + place;
   text += ": " + reason;
   return text;
 }

@@ -65,7 +65,7 @@ std::string_view type_name(std::string_view value) {
 
 // agent domain:%s type:%s flags:0x%x desc:"%s" (network_cmds ifconfig.c); the description may hold
 // anything, so each marker is looked for after the one before.
-std::optional<NetworkAgent> parse_agent(std::string_view text, std::size_t line) {
+std::optional<NetworkAgent> parse_agent(std::string_view text) {
   constexpr std::string_view kDomain = "agent domain:", kType = " type:", kFlags = " flags:", kDesc = " desc:";
   text = trim(text);
   const auto type_at = text.find(kType);
@@ -79,7 +79,6 @@ std::optional<NetworkAgent> parse_agent(std::string_view text, std::size_t line)
   agent.domain = text.substr(kDomain.size(), type_at - kDomain.size());
   agent.type = text.substr(type_at + kType.size(), flags_at - type_at - kType.size());
   agent.flags = static_cast<std::uint32_t>(*flags);
-  agent.line = line;
   if (desc_at != std::string_view::npos) {
     std::string_view desc = text.substr(desc_at + kDesc.size());
     if (desc.starts_with('"')) desc.remove_prefix(1);
@@ -89,7 +88,7 @@ std::optional<NetworkAgent> parse_agent(std::string_view text, std::size_t line)
   return agent;
 }
 
-enum class Field { none, eflags, xflags, options, type, netif, flowswitch, agent, member, status, inet, inet6, scheduler };
+enum class Field { none, eflags, xflags, options, type, flowswitch, agent, member, status, inet, inet6 };
 
 Field field_of(const std::vector<std::string_view>& fields) {
   if (fields.empty()) return Field::none;
@@ -99,9 +98,8 @@ Field field_of(const std::vector<std::string_view>& fields) {
   if (key.starts_with("options=")) return Field::options;
   if (key == "agent" && fields.size() > 1 && fields[1].starts_with("domain:")) return Field::agent;
   static constexpr std::pair<std::string_view, Field> kKeys[] = {
-      {"type:", Field::type},       {"netif:", Field::netif},   {"flowswitch:", Field::flowswitch},
-      {"member:", Field::member},   {"status:", Field::status}, {"inet", Field::inet},
-      {"inet6", Field::inet6},      {"scheduler:", Field::scheduler},
+      {"type:", Field::type},     {"flowswitch:", Field::flowswitch}, {"member:", Field::member},
+      {"status:", Field::status}, {"inet", Field::inet},              {"inet6", Field::inet6},
   };
   for (const auto& [name, field] : kKeys) {
     if (key == name) return field;
@@ -109,27 +107,26 @@ Field field_of(const std::vector<std::string_view>& fields) {
   return Field::none;
 }
 
-template <class Interfaces>
-auto* find_by_name(Interfaces& interfaces, std::string_view name) {
-  const auto found = std::find_if(interfaces.begin(), interfaces.end(), [&](const auto& i) { return i.name == name; });
-  return found == interfaces.end() ? nullptr : &*found;
-}
+// The flag words of one interface block, which its booleans are derived from.
+struct FlagWords {
+  std::optional<FlagBits> eflags;
+  std::optional<FlagBits> xflags;
+  std::optional<FlagBits> options;
+};
 
-void derive(IfconfigInterface& interface) {
-  interface.verbose = interface.index.has_value();
-  interface.has_flowswitch = !interface.flowswitch.empty();
+void derive(IfconfigInterface& interface, const FlagWords& words) {
   for (const NetworkAgent& agent : interface.agents) {
     if (agent.domain != "Skywalk" || agent.type != "FlowSwitch") continue;
     interface.skywalk_flowswitch_agent = true;
     interface.nexus_provider = interface.nexus_provider || (agent.flags & kAgentNexusProvider) != 0;
   }
-  interface.txstart = has_flag(interface.eflags, "TXSTART", kEflagTxStart);
-  interface.native = has_flag(interface.eflags, "CHANNEL_DRV", kEflagChannelDriver);
-  interface.channel_io = has_flag(interface.options, "CHANNEL_IO", kCapabilityChannelIo);
-  interface.no_auto_nexus = has_flag(interface.xflags, "NOAUTONX", kXflagNoAutoNexus);
-  interface.legacy = has_flag(interface.xflags, "LEGACY", kXflagLegacy);
-  interface.allocated_by_kpi = has_flag(interface.xflags, "ALLOCKPI", kXflagAllocKpi);
-  interface.low_latency = has_flag(interface.xflags, "LOWLAT", kXflagLowLatency);
+  interface.txstart = has_flag(words.eflags, "TXSTART", kEflagTxStart);
+  interface.native = has_flag(words.eflags, "CHANNEL_DRV", kEflagChannelDriver);
+  interface.channel_io = has_flag(words.options, "CHANNEL_IO", kCapabilityChannelIo);
+  interface.no_auto_nexus = has_flag(words.xflags, "NOAUTONX", kXflagNoAutoNexus);
+  interface.legacy = has_flag(words.xflags, "LEGACY", kXflagLegacy);
+  interface.allocated_by_kpi = has_flag(words.xflags, "ALLOCKPI", kXflagAllocKpi);
+  interface.low_latency = has_flag(words.xflags, "LOWLAT", kXflagLowLatency);
 }
 
 class IfconfigParser {
@@ -141,10 +138,14 @@ class IfconfigParser {
   bool read_route_line(const std::vector<std::string_view>& fields);
   void read_field(const Line& line, const std::vector<std::string_view>& fields);
   std::optional<FlagBits> flag_word(const Line& line, std::string_view field);
-  void problem(const Line& line, std::string reason) { capture_.problems.push_back({line.number, std::move(reason)}); }
+  void problem(const Line& line, std::string reason) {
+    capture_.problems.push_back(line_problem(line.number, std::move(reason)));
+  }
   void finish();
 
   IfconfigCapture capture_;
+  std::vector<FlagWords> words_;         // one per interface in capture_
+  std::string default_route_interface_;  // empty without a `route -n get default` block
   bool in_block_ = false;  // capture_.interfaces.back() is the block being read
   bool in_route_ = false;
   bool route_is_default_ = false;
@@ -169,16 +170,13 @@ void IfconfigParser::start_block(const Line& line, const std::vector<std::string
   in_route_ = false;
   in_block_ = true;
   IfconfigInterface& interface = capture_.interfaces.emplace_back();
+  words_.emplace_back();
   interface.name = fields[0].substr(0, fields[0].size() - 1);
-  interface.line = line.number;
-  interface.flags = flag_word(line, fields[1]);
   for (std::size_t i = 2; i < fields.size(); ++i) {
-    const std::string_view key = fields[i];
-    if (key != "mtu" && key != "index") continue;  // also "metric N", "rtref N", "constrained"
+    if (fields[i] != "mtu") continue;  // also "index N", "metric N", "rtref N", "constrained"
     const std::string_view number_text = i + 1 < fields.size() ? fields[++i] : std::string_view();
-    const auto number = parse_u32(number_text);
-    if (!number) problem(line, std::string(key) + " " + quoted_excerpt(number_text) + " is not a number");
-    (key == "mtu" ? interface.mtu : interface.index) = number;
+    interface.mtu = parse_u32(number_text);
+    if (!interface.mtu) problem(line, "mtu " + quoted_excerpt(number_text) + " is not a number");
   }
 }
 
@@ -196,7 +194,7 @@ bool IfconfigParser::read_route_line(const std::vector<std::string_view>& fields
   if (fields.size() == 2 && fields[0] == "destination:") {
     route_is_default_ = route_is_default_ || fields[1] == "default";
   } else if (fields.size() == 2 && fields[0] == "interface:" && route_is_default_) {
-    capture_.default_route_interface = fields[1];
+    default_route_interface_ = fields[1];
   }
   return true;
 }
@@ -215,22 +213,22 @@ void IfconfigParser::read_field(const Line& line, const std::vector<std::string_
     return;
   }
   IfconfigInterface& interface = capture_.interfaces.back();
+  FlagWords& words = words_.back();
   const std::string_view value = fields.size() > 1 ? fields[1] : std::string_view();
   switch (field) {
-    case Field::eflags: interface.eflags = flag_word(line, fields[0]); break;
-    case Field::xflags: interface.xflags = flag_word(line, fields[0]); break;
-    case Field::options: interface.options = flag_word(line, fields[0]); break;
+    case Field::eflags: words.eflags = flag_word(line, fields[0]); break;
+    case Field::xflags: words.xflags = flag_word(line, fields[0]); break;
+    case Field::options: words.options = flag_word(line, fields[0]); break;
     case Field::type: interface.type = type_name(*value_after(line.text, "type:")); break;
-    case Field::netif:
     case Field::flowswitch:
       if (fields.size() != 2 || !is_uuid(value)) {
         problem(line, "not a UUID after " + std::string(fields[0]));
       } else {
-        (field == Field::netif ? interface.netif : interface.flowswitch) = value;
+        interface.has_flowswitch = true;
       }
       break;
     case Field::agent:
-      if (auto agent = parse_agent(line.text, line.number)) {
+      if (auto agent = parse_agent(line.text)) {
         interface.agents.push_back(std::move(*agent));
       } else {
         problem(line, "agent line without a type or a hex flags value");
@@ -246,15 +244,15 @@ void IfconfigParser::read_field(const Line& line, const std::vector<std::string_
     case Field::status: interface.status = *value_after(line.text, "status:"); break;
     case Field::inet: if (!value.empty()) interface.inet.emplace_back(value); break;
     case Field::inet6: if (!value.empty()) interface.inet6.emplace_back(value); break;
-    case Field::scheduler: interface.scheduler = value; break;
     case Field::none: break;
   }
 }
 
 void IfconfigParser::finish() {
-  for (IfconfigInterface& interface : capture_.interfaces) {
-    derive(interface);
-    interface.carries_default_route = interface.name == capture_.default_route_interface;
+  for (std::size_t i = 0; i < capture_.interfaces.size(); ++i) {
+    IfconfigInterface& interface = capture_.interfaces[i];
+    derive(interface, words_[i]);
+    interface.carries_default_route = interface.name == default_route_interface_;
   }
   // By name, the first block of each: a lookup per bridge member, not a scan.
   std::map<std::string_view, IfconfigInterface*> by_name;
@@ -267,8 +265,6 @@ void IfconfigParser::finish() {
 }
 
 }  // namespace
-
-const IfconfigInterface* IfconfigCapture::find(std::string_view name) const { return find_by_name(interfaces, name); }
 
 IfconfigCapture parse_ifconfig(std::string_view text) { return IfconfigParser().parse(text); }
 

@@ -3,6 +3,8 @@
 #include <limits>
 #include <utility>
 
+#include "nwaudit/base/expected.h"
+
 namespace nwaudit::capture {
 namespace {
 
@@ -20,12 +22,10 @@ bool is_column_header(const std::vector<std::string_view>& fields) {
   return fields.size() >= 2 && fields[0] == "Index" && fields[1] == "Refs";
 }
 
-std::optional<int> to_int(std::string_view text) {
+// The load tags and reference counts of the rows: 32-bit numbers in the kernel.
+bool is_int(std::string_view text) {
   const auto value = parse_integer(text);
-  if (!value || *value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max()) {
-    return std::nullopt;
-  }
-  return static_cast<int>(*value);
+  return value && *value >= std::numeric_limits<int>::min() && *value <= std::numeric_limits<int>::max();
 }
 
 // "52A1E876-863E-38E3-AC80-09BBAB13B752"
@@ -45,59 +45,53 @@ std::string_view text_after(std::string_view line, std::string_view part) {
   return line.substr(static_cast<std::size_t>(part.data() + part.size() - line.data()));
 }
 
-// "<139 132 131 1>" (or "<>"); a number the capture cut short is left out.
-std::optional<std::string> read_linked_against(std::string_view text, LoadedKext& kext) {
+// "<139 132 131 1>" (or "<>"): load tags; a number the capture cut short is not checked.
+Expected<void> check_linked_against(std::string_view text, const Line& line, LoadedKext& kext) {
   const auto close = text.find('>');
   const std::string_view list = text.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
   const auto numbers = split_fields(list);
   const bool last_is_cut = close == std::string_view::npos && !list.empty() && list.back() != ' ' && list.back() != '\t';
   for (std::size_t i = 0; i < numbers.size(); ++i) {
     if (last_is_cut && i + 1 == numbers.size()) break;
-    const auto index = to_int(numbers[i]);
-    if (!index) {
-      kext.linked_against.clear();
-      return "unreadable linked-against list: " + quoted_excerpt(text);
-    }
-    kext.linked_against.push_back(*index);
+    if (!is_int(numbers[i])) return line_problem(line.number, "unreadable linked-against list: " + quoted_excerpt(text));
   }
   kext.truncated = close == std::string_view::npos;
   if (!kext.truncated && !trim(text.substr(close + 1)).empty()) {
-    return "unexpected text after the linked-against list: " + quoted_excerpt(trim(text.substr(close + 1)));
+    return line_problem(line.number,
+                        "unexpected text after the linked-against list: " + quoted_excerpt(trim(text.substr(close + 1))));
   }
-  return std::nullopt;
+  return {};
 }
 
 // What follows the bundle id: "(1.0) 23FDB715-3D0D-3A26-ACBA-E3794C231CB7 <7 5 4 1>"; older
 // kextstat has no UUID, and its built-in entries no list either.
-std::optional<std::string> read_version_and_links(std::string_view text, LoadedKext& kext) {
+Expected<void> read_version_and_links(std::string_view text, const Line& line, LoadedKext& kext) {
+  const auto problem = [&](std::string reason) { return line_problem(line.number, std::move(reason)); };
   text = trim(text);
   if (text.empty()) {
     kext.truncated = true;
-    return std::nullopt;
+    return {};
   }
-  if (text.front() != '(') return "expected \"(version)\" after the bundle id: " + quoted_excerpt(text);
+  if (text.front() != '(') return problem("expected \"(version)\" after the bundle id: " + quoted_excerpt(text));
   const auto close = text.find(')');
   if (close == std::string_view::npos) {
     kext.truncated = true;
-    return std::nullopt;
+    return {};
   }
   kext.version = trim(text.substr(1, close - 1));
   text = trim(text.substr(close + 1));
   if (!text.empty() && text.front() != '<') {
     const std::string_view token = text.substr(0, text.find_first_of(" \t"));
     text = trim(text_after(text, token));
-    if (is_uuid(token)) {
-      kext.uuid = token;
-    } else if (text.empty()) {
+    if (!is_uuid(token) && !text.empty()) return problem("expected a UUID after the version: " + quoted_excerpt(token));
+    if (!is_uuid(token)) {
       kext.truncated = true;  // a UUID the capture cut short
-      return std::nullopt;
-    } else {
-      return "expected a UUID after the version: " + quoted_excerpt(token);
+      return {};
     }
   }
-  if (text.empty()) return std::nullopt;
-  if (text.front() != '<') return "unexpected text after the UUID: " + quoted_excerpt(text);
-  return read_linked_against(text, kext);
+  if (text.empty()) return {};
+  if (text.front() != '<') return problem("unexpected text after the UUID: " + quoted_excerpt(text));
+  return check_linked_against(text, line, kext);
 }
 
 // Index Refs Address Size Wired Name (Version) UUID <Linked Against>
@@ -105,25 +99,21 @@ void read_table_row(const Line& line, std::string_view content, const std::vecto
                     LoadedKexts& result) {
   constexpr std::size_t kNameColumn = 5;
   if (fields.size() <= kNameColumn) {
-    result.problems.push_back({line.number, "row ends before its Name column: " + quoted_excerpt(content)});
+    result.problems.push_back(line_problem(line.number, "row ends before its Name column: " + quoted_excerpt(content)));
+    return;
+  }
+  // Address, size and wired size are hex ("0x7000"), or "0" for built-in entries.
+  const bool numbers = is_int(fields[0]) && is_int(fields[1]) && parse_hex(fields[2]) && parse_hex(fields[3]) &&
+                       parse_hex(fields[4]);
+  if (!numbers || !is_dotted_name(fields[kNameColumn])) {
+    result.problems.push_back(line_problem(line.number, "not a kextstat row: " + quoted_excerpt(content)));
     return;
   }
   LoadedKext kext;
-  kext.line = line.number;
-  kext.index = to_int(fields[0]);
-  kext.references = to_int(fields[1]);
-  kext.address = parse_hex(fields[2]);  // these three are hex ("0x7000"), or "0" for built-in entries
-  kext.size = parse_hex(fields[3]);
-  kext.wired = parse_hex(fields[4]);
-  if (!kext.index || !kext.references || !kext.address || !kext.size || !kext.wired ||
-      !is_dotted_name(fields[kNameColumn])) {
-    result.problems.push_back({line.number, "not a kextstat row: " + quoted_excerpt(content)});
-    return;
-  }
   kext.bundle_id = fields[kNameColumn];
-  auto problem = read_version_and_links(text_after(content, fields[kNameColumn]), kext);
+  auto read = read_version_and_links(text_after(content, fields[kNameColumn]), line, kext);
   result.kexts.push_back(std::move(kext));
-  if (problem) result.problems.push_back({line.number, std::move(*problem)});
+  if (!read) result.problems.push_back(std::move(read).error());
 }
 
 // Panic reports shorten bundle ids (xnu's kext_panic_report.h): a leading character stands for a
@@ -164,17 +154,14 @@ std::string expand_panic_bundle_id(std::string_view id) {
 
 // "at.obdev.nke.LittleSnitch<TAB>4740" (tabs may have become spaces); the version may contain a
 // space ("7.0 15052.710728"), so it is the rest of the line.
-bool read_panic_row(const Line& line, std::string_view content, const std::vector<std::string_view>& fields,
-                    LoadedKexts& result) {
+bool read_panic_row(std::string_view content, const std::vector<std::string_view>& fields, LoadedKexts& result) {
   std::string bundle_id = expand_panic_bundle_id(fields[0]);
   if (!is_dotted_name(bundle_id)) return false;
   LoadedKext kext;
-  kext.line = line.number;
   kext.bundle_id = std::move(bundle_id);
   kext.version = trim(text_after(content, fields[0]));
   kext.truncated = kext.version.empty();
   result.kexts.push_back(std::move(kext));
-  result.panic_list = true;
   return true;
 }
 
@@ -189,8 +176,8 @@ LoadedKexts parse_loaded_kexts(std::string_view text) {
     if (is_column_header(fields)) continue;
     if (parse_integer(fields[0])) {
       read_table_row(line, content, fields, result);
-    } else if (!read_panic_row(line, content, fields, result)) {
-      result.problems.push_back({line.number, "not a loaded kext: " + quoted_excerpt(content)});
+    } else if (!read_panic_row(content, fields, result)) {
+      result.problems.push_back(line_problem(line.number, "not a loaded kext: " + quoted_excerpt(content)));
     }
   }
   return result;

@@ -100,33 +100,6 @@ bool opens_inline_rules(std::string_view after_name) {
   return false;
 }
 
-struct ResolvedAnchor {
-  std::string path;
-  bool wildcard = false;
-};
-
-// pf_anchor_setup() in xnu bsd/net/pf_ruleset.c.
-std::optional<ResolvedAnchor> resolve_anchor(std::string_view parent, std::string_view name) {
-  ResolvedAnchor resolved;
-  if (name.starts_with('/')) {
-    resolved.path = name.substr(1);
-  } else {
-    resolved.path = parent;
-    for (; name.starts_with("../"); name.remove_prefix(3)) {
-      if (resolved.path.empty()) return std::nullopt;
-      const auto slash = resolved.path.rfind('/');
-      resolved.path.erase(slash == std::string::npos ? 0 : slash);
-    }
-    if (!resolved.path.empty()) resolved.path += '/';
-    resolved.path += name;
-  }
-  if (resolved.path.ends_with("/*")) {
-    resolved.wildcard = true;
-    resolved.path.resize(resolved.path.size() - 2);
-  }
-  return resolved;
-}
-
 // Fills a PfRuleset from statements: one rule each, comments removed, continuation lines joined.
 class RulesetReader {
  public:
@@ -138,7 +111,7 @@ class RulesetReader {
  private:
   bool read_hook(PfHookKind kind, std::string_view rest, std::size_t line);
   void read_load(std::string_view rest, std::size_t line);
-  void problem(std::size_t line, std::string reason) { out_.problems.push_back({line, std::move(reason)}); }
+  void problem(std::size_t line, std::string reason) { out_.problems.push_back(line_problem(line, std::move(reason))); }
 
   PfRuleset& out_;
   std::string_view anchor_;
@@ -159,7 +132,7 @@ void RulesetReader::read(std::string_view statement, std::size_t line) {
   } else if (first->text == "load") {
     read_load(rest, line);
   } else if (is_one_of(first->text, kRuleActions)) {
-    out_.rules.push_back({std::string(first->text), std::string(statement), line});
+    out_.rules.push_back({std::string(statement), line});
   } else {
     problem(line, "not a pf rule: " + quoted_excerpt(statement));
   }
@@ -180,21 +153,20 @@ bool RulesetReader::read_hook(PfHookKind kind, std::string_view rest, std::size_
   if (named) {
     hook.name = name->text;
     rest = after_name;
-    if (auto resolved = resolve_anchor(anchor_, hook.name)) {
-      hook.path = std::move(resolved->path);
-      hook.wildcard = resolved->wildcard;
+    if (auto resolved = resolve_anchor_path(anchor_, hook.name)) {
+      hook.path = std::move(*resolved);
       hook.apple = is_apple_anchor(hook.path);
     } else {
       problem(line, "anchor " + quoted_excerpt(hook.name) + " climbs above the main ruleset");
     }
   }
-  hook.inline_rules = opens_inline_rules(rest);
-  if (!named && !hook.inline_rules) {
+  const bool inline_rules = opens_inline_rules(rest);
+  if (!named && !inline_rules) {
     problem(line, std::string(to_string(kind)) + " without a name or inline rules");
     return false;
   }
   out_.anchors.push_back(std::move(hook));
-  return out_.anchors.back().inline_rules;
+  return inline_rules;
 }
 
 void RulesetReader::read_load(std::string_view rest, std::size_t line) {
@@ -265,21 +237,15 @@ std::vector<Statement> join_continued_lines(const std::vector<Line>& lines) {
   return statements;
 }
 
-// name = value, where a name is a letter then letters, digits and '_'.
-std::optional<PfMacro> read_macro(std::string_view text, std::size_t line) {
+// A macro definition: name = value, where a name is a letter then letters, digits and '_'.
+bool is_macro(std::string_view text) {
   const auto equals = text.find('=');
-  if (equals == npos) return std::nullopt;
+  if (equals == npos) return false;
   const std::string_view name = trim(text.substr(0, equals));
-  const bool is_name = !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) != 0 &&
-                       std::all_of(name.begin(), name.end(), [](char c) {
-                         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-                       });
-  if (!is_name) return std::nullopt;
-  std::string_view value = trim(text.substr(equals + 1));
-  if (value.size() >= 2 && (value[0] == '"' || value[0] == '\'') && value.back() == value[0]) {
-    value = value.substr(1, value.size() - 2);
-  }
-  return PfMacro{std::string(name), std::string(value), line};
+  return !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) != 0 &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+         });
 }
 
 }  // namespace
@@ -292,10 +258,23 @@ bool is_apple_anchor(std::string_view path) {
                      [&](std::string_view prefix) { return path.starts_with(prefix); });
 }
 
+// pf_anchor_setup() in xnu bsd/net/pf_ruleset.c.
 std::optional<std::string> resolve_anchor_path(std::string_view parent, std::string_view name) {
-  auto resolved = resolve_anchor(parent, name);
-  if (!resolved) return std::nullopt;
-  return std::move(resolved->path);
+  std::string path;
+  if (name.starts_with('/')) {
+    path = name.substr(1);
+  } else {
+    path = parent;
+    for (; name.starts_with("../"); name.remove_prefix(3)) {
+      if (path.empty()) return std::nullopt;
+      const auto slash = path.rfind('/');
+      path.erase(slash == std::string::npos ? 0 : slash);
+    }
+    if (!path.empty()) path += '/';
+    path += name;
+  }
+  if (path.ends_with("/*")) path.resize(path.size() - 2);
+  return path;
 }
 
 const char* to_string(PfHookKind kind) {
@@ -312,12 +291,14 @@ PfAnchors parse_pfctl_anchors(std::string_view text) {
     if (is_command_echo(path, {"pfctl"})) continue;
     switch (classify_pfctl_line(path)) {
       case PfctlLine::noise: break;
-      case PfctlLine::message: result.problems.push_back({line.number, "pfctl reported " + quoted_excerpt(path)}); break;
+      case PfctlLine::message:
+        result.problems.push_back(line_problem(line.number, "pfctl reported " + quoted_excerpt(path)));
+        break;
       case PfctlLine::output:
         if (is_anchor_path(path)) {
           result.anchors.push_back({std::string(path), is_apple_anchor(path), line.number});
         } else {
-          result.problems.push_back({line.number, "not an anchor path: " + quoted_excerpt(path)});
+          result.problems.push_back(line_problem(line.number, "not an anchor path: " + quoted_excerpt(path)));
         }
         break;
     }
@@ -325,23 +306,25 @@ PfAnchors parse_pfctl_anchors(std::string_view text) {
   return result;
 }
 
-PfRules parse_pfctl_rules(std::string_view text, std::string_view anchor) {
-  PfRules result;
+PfRuleset parse_pfctl_rules(std::string_view text, std::string_view anchor) {
+  PfRuleset result;
   RulesetReader reader(result, anchor);
   for (const Line& line : split_lines(text)) {
     const std::string_view rule = without_rule_number(trim(line.text));
     if (is_command_echo(rule, {"pfctl"}) || rule.starts_with('[')) continue;  // -v adds "[ Evaluations: ... ]"
     switch (classify_pfctl_line(rule)) {
       case PfctlLine::noise: break;
-      case PfctlLine::message: result.problems.push_back({line.number, "pfctl reported " + quoted_excerpt(rule)}); break;
+      case PfctlLine::message:
+        result.problems.push_back(line_problem(line.number, "pfctl reported " + quoted_excerpt(rule)));
+        break;
       case PfctlLine::output: reader.read(rule, line.number); break;
     }
   }
   return result;
 }
 
-PfConf parse_pf_conf(std::string_view text, std::string_view anchor) {
-  PfConf conf;
+PfRuleset parse_pf_conf(std::string_view text, std::string_view anchor) {
+  PfRuleset conf;
   RulesetReader reader(conf, anchor);
   for (const Statement& statement : join_continued_lines(split_lines(text))) {
     const std::string_view body = trim(strip_comment(statement.text));
@@ -349,22 +332,13 @@ PfConf parse_pf_conf(std::string_view text, std::string_view anchor) {
     std::string_view rest = body;
     const auto first = take_word(rest);
     const std::string_view keyword = first && !first->quoted ? first->text : std::string_view();
+    // Options, tables and macros say nothing about custom rules or anchors.
+    const bool other_statement = keyword == "set" || keyword == "table" || (!starts_rule(keyword) && is_macro(body));
     if (reader.inside_inline_rules()) {
       reader.read(body, statement.line);
-    } else if (keyword == "set") {
-      conf.options.push_back({std::string(body), statement.line});
-    } else if (keyword == "table") {
-      conf.tables.push_back({std::string(body), statement.line});
     } else if (keyword == "include") {
-      const auto file = take_word(rest);
-      if (file) {
-        conf.includes.push_back({std::string(file->text), statement.line});
-      } else {
-        conf.problems.push_back({statement.line, "include without a file"});
-      }
-    } else if (auto macro = starts_rule(keyword) ? std::nullopt : read_macro(body, statement.line)) {
-      conf.macros.push_back(std::move(*macro));
-    } else {
+      if (!take_word(rest)) conf.problems.push_back(line_problem(statement.line, "include without a file"));
+    } else if (!other_statement) {
       reader.read(body, statement.line);
     }
   }

@@ -48,7 +48,7 @@ SysctlCapture parse_sysctl(std::string_view text) {
     } else if (const auto entry = name_and_value(content)) {
       result.values.emplace_back(entry->first, entry->second);
     } else {
-      result.problems.push_back({line.number, "not a \"name: value\" line: " + quoted_excerpt(content)});
+      result.problems.push_back(line_problem(line.number, "not a \"name: value\" line: " + quoted_excerpt(content)));
     }
   }
   return result;

@@ -9,11 +9,10 @@ namespace {
 constexpr auto npos = std::string_view::npos;
 
 // "2 extension(s)"
-std::optional<std::size_t> declared_count(const std::vector<std::string_view>& fields) {
-  if (fields.size() != 2 || fields[1] != "extension(s)") return std::nullopt;
+bool is_count_line(const std::vector<std::string_view>& fields) {
+  if (fields.size() != 2 || fields[1] != "extension(s)") return false;
   const auto count = parse_integer(fields[0]);
-  if (!count || *count < 0) return std::nullopt;
-  return static_cast<std::size_t>(*count);
+  return count && *count >= 0;
 }
 
 // "--- com.apple.system_extension.network_extension", which newer releases follow with
@@ -119,7 +118,7 @@ std::string state_name(std::string_view text) {
 }
 
 // Found from its anchors, so that tabs collapsed to spaces do not matter: the first '(' opens the
-// version, and the last '[' the state; the name is what lies between them.
+// version, and the last '[' the state; the name lies between them.
 bool read_row(std::string_view text, std::size_t header_indent, SystemExtension& extension) {
   const auto version_open = text.find('(');
   if (version_open == npos || !read_leading_columns(text.substr(0, version_open), header_indent, extension)) {
@@ -128,16 +127,13 @@ bool read_row(std::string_view text, std::size_t header_indent, SystemExtension&
   std::string_view rest = text.substr(version_open + 1);
   const auto version_close = rest.find(')');
   read_versions(rest.substr(0, version_close), version_close != npos, extension);
-  extension.truncated = true;  // until the state's closing ']' is seen
   if (version_close == npos) return true;
   rest.remove_prefix(version_close + 1);
   const auto state_open = rest.rfind('[');
   if (state_open == npos) return true;  // the name may be cut
-  extension.name = trim(rest.substr(0, state_open));
   const auto state_close = rest.find(']', state_open);
   if (state_close == npos) return true;
   extension.state = state_name(rest.substr(state_open + 1, state_close - state_open - 1));
-  extension.truncated = false;
   return true;
 }
 
@@ -151,20 +147,18 @@ SystemExtensionsList parse_system_extensions_list(std::string_view text) {
     const std::string_view content = trim(line.text);
     if (is_command_echo(content, {"systemextensionsctl"})) continue;
     const auto fields = split_fields(content);
-    if (const auto count = declared_count(fields)) {
-      result.declared_count = count;
-    } else if (const auto section = section_category(content)) {
+    if (is_count_line(fields)) continue;
+    if (const auto section = section_category(content)) {
       category = *section;
     } else if (is_column_header(fields)) {
       header_indent = indentation(line.text);
     } else {
       SystemExtension extension;
-      extension.line = line.number;
       extension.category = category;
       if (read_row(line.text, header_indent, extension)) {
         result.extensions.push_back(std::move(extension));
       } else {
-        result.problems.push_back({line.number, "not a system extension row: " + quoted_excerpt(content)});
+        result.problems.push_back(line_problem(line.number, "not a system extension row: " + quoted_excerpt(content)));
       }
     }
   }

@@ -158,9 +158,16 @@ std::optional<FlagBits> parse_flag_bits(std::string_view text) {
   return bits;
 }
 
+Error line_problem(std::size_t line, std::string reason) {
+  return Error{ErrorKind::malformed, {}, {}, std::move(reason), line};
+}
+
 std::string quoted_excerpt(std::string_view text) {
   constexpr std::size_t kMax = 60;
-  return "'" + std::string(text.substr(0, kMax)) + (text.size() > kMax ? "...'" : "'");
+  std::string quoted = "'";
+  quoted.append(text.substr(0, kMax));
+  quoted.append(text.size() > kMax ? "...'" : "'");
+  return quoted;
 }
 
 }  // namespace nwaudit::capture

@@ -11,17 +11,10 @@ namespace nwaudit::cli {
 namespace {
 
 // A facts document saved by `nwaudit facts`, checked to be one.
-bool load_facts_file(const std::string& path, pugi::xml_document& document) {
+Expected<pugi::xml_document> load_facts_file(const std::string& path) {
   auto text = read_rule_file(path);
-  if (!text) {
-    complain(text.error().describe());
-    return false;
-  }
-  if (auto problem = load_facts_document(*text, path, document)) {
-    complain(problem->describe());
-    return false;
-  }
-  return true;
+  if (!text) return std::move(text).error();
+  return load_facts_document(*text, path);
 }
 
 bool any_at_or_above(const std::vector<Finding>& findings, Severity threshold) {
@@ -59,7 +52,12 @@ int run_audit_command(const AuditOptions& options) {
   pugi::xml_document loaded;
   std::unique_ptr<Facts> collected;
   if (options.input.facts_file) {
-    if (!load_facts_file(*options.input.facts_file, loaded)) return exit_code::kInputError;
+    auto document = load_facts_file(*options.input.facts_file);
+    if (!document) {
+      complain(document.error().describe());
+      return exit_code::kInputError;
+    }
+    loaded = std::move(*document);
   } else {
     int status = exit_code::kOk;
     std::unique_ptr<Source> source = open_source(options.input.root, status);
@@ -72,7 +70,7 @@ int run_audit_command(const AuditOptions& options) {
   AuditResult result = run_audit(facts, knowledge.rules);
   result.tool_version = kVersion;
   if (options.input.facts_file) result.source = "facts file " + *options.input.facts_file;
-  result.rule_problems = knowledge.problems;
+  result.rule_problems.insert(result.rule_problems.begin(), knowledge.problems.begin(), knowledge.problems.end());
   if (options.measure.lsof || (live && !options.no_probe && can_probe())) {
     int status = exit_code::kOk;
     auto measurement = take_measurement(options.measure, status);
@@ -82,7 +80,7 @@ int run_audit_command(const AuditOptions& options) {
   const int written = emit(render_report(result, *format, ReportOptions{use_color(options.output)}), options.output);
   if (written != exit_code::kOk) return written;
 
-  if (!knowledge.problems.empty()) return exit_code::kRuleError;
+  if (!result.rule_problems.empty()) return exit_code::kRuleError;
   if (fail_on && any_at_or_above(result.findings, *fail_on)) return exit_code::kFindings;
   if (!result.verdict.blind_spots.empty()) return exit_code::kIncomplete;
   return exit_code::kOk;

@@ -1,10 +1,13 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <fmt/core.h>
+#include <string>
 #include <string_view>
 
 #include "options.h"
 #include "exit_codes.h"
+#include "nwaudit/build_commit.h"
+#include "nwaudit/rules/rule_files.h"
 #include "nwaudit/version.h"
 
 namespace {
@@ -44,12 +47,21 @@ std::vector<std::string> with_default_command(int argc, char** argv) {
   return arguments;
 }
 
+// What --version prints: the version, the commit it was built from ("unknown" outside a
+// git checkout), and the rule folders an audit reads, the shipped one first.
+std::string version_text() {
+  std::string text = fmt::format("nwaudit {}\ncommit: {}", kVersion, kBuildCommit);
+  for (const auto& folder : standard_rule_directories()) text += fmt::format("\nrules: {}", folder.string());
+  return text;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"nwaudit: will Network.framework use user-space networking or one socket per connection on this Mac?"};
   app.name("nwaudit");
-  app.set_version_flag("--version", std::string("nwaudit ") + kVersion);
+  app.set_version_flag("--version", version_text, "Print the version, the commit it was built from and the rule "
+                                                 "folders it reads, then exit");
   app.require_subcommand(1);
 
   cli::AuditOptions audit;
@@ -76,6 +88,8 @@ int main(int argc, char** argv) {
   CLI::App* facts_command = app.add_subcommand("facts", "Print the facts document nwaudit collects from a Mac");
   add_input_options(*facts_command, facts.input, false);
   facts_command->add_option("-o,--output", facts.output, "Write to FILE instead of standard output")->type_name("FILE");
+  facts_command->add_flag("--schema", facts.schema, "Print the facts contract, every element and attribute, as JSON")
+      ->excludes("--root");
 
   cli::PlistOptions plist;
   CLI::App* plist_command = app.add_subcommand("plist", "Print a property list (XML, binary or keyed archive) as XML");

@@ -42,6 +42,7 @@ struct ProbeOptions {
 struct FactsOptions {
   InputOptions input;
   std::optional<std::string> output;
+  bool schema = false;  // --schema: the facts contract instead of a Mac's facts
 };
 
 struct PlistOptions {

@@ -4,6 +4,7 @@
 
 #include "cli_support.h"
 #include "exit_codes.h"
+#include "nwaudit/rules/condition_budget.h"
 #include "nwaudit/rules/rule_files.h"
 
 namespace nwaudit::cli {
@@ -28,9 +29,19 @@ std::string fix_needs(const Fix& fix) {
 
 int run_rules_lint(const RulesOptions& options) {
   std::vector<std::filesystem::path> directories(options.directories.begin(), options.directories.end());
-  if (directories.empty()) directories.push_back(shipped_rules_directory());
-  const Knowledge knowledge = load_knowledge(directories);
+  std::vector<std::filesystem::path> fix_folders;  // the rules of the folders given may offer the shipped fixes
+  if (directories.empty()) {
+    directories.push_back(shipped_rules_directory());
+  } else {
+    fix_folders.push_back(shipped_rules_directory());
+  }
+  const Knowledge knowledge = load_knowledge(directories, fix_folders);
   for (const Error& problem : knowledge.problems) fmt::print("{}\n", problem.describe());
+  for (const Rule& rule : knowledge.rules) {
+    if (auto costly = condition_cost_warning(rule.condition)) {
+      fmt::print("{}: line {}: rule {}: warning: {}\n", rule.file, rule.line, rule.id, *costly);
+    }
+  }
   fmt::print("{} rule{} loaded, {} problem{}\n", knowledge.rules.size(), knowledge.rules.size() == 1 ? "" : "s",
              knowledge.problems.size(), knowledge.problems.size() == 1 ? "" : "s");
   return knowledge.problems.empty() ? exit_code::kOk : exit_code::kRuleError;
@@ -78,6 +89,7 @@ int run_explain(const std::string& id, const RulesOptions& options) {
   if (!rule->explanation.empty()) fmt::print("{}\n\n", rule->explanation);
   for (const Fix& fix : rule->fixes) {
     fmt::print("Fix ({}): {}\n", fix.audience == "app" ? "in the app" : "on the Mac", fix.title);
+    if (!fix.id.empty()) fmt::print("  shared fix {}, defined in {}:{}\n", fix.id, fix.file, fix.line);
     if (!fix.description.empty()) fmt::print("  {}\n", fix.description);
     if (!fix.command.empty()) fmt::print("  $ {}\n", fix.command);
     if (const std::string needs = fix_needs(fix); !needs.empty()) fmt::print("  needs: {}\n", needs);

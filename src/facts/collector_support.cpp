@@ -16,19 +16,19 @@ std::string with_article(plist::Kind kind) {
 
 }  // namespace
 
-void note_problem(pugi::xml_node entry, std::size_t line, const std::string& reason) {
+void note_problem(FactElement& entry, std::size_t line, const std::string& reason) {
   std::size_t listed = 0;
-  for (pugi::xml_node problem = entry.child("problem"); problem; problem = problem.next_sibling("problem")) {
+  for (pugi::xml_node problem = entry.node().child("problem"); problem; problem = problem.next_sibling("problem")) {
     if (++listed > limits::kMaxProblemsPerSource) return;
   }
-  pugi::xml_node problem = entry.append_child("problem");
+  FactElement problem = entry.add_child("problem");
   if (listed == limits::kMaxProblemsPerSource) {
-    problem.append_attribute("reason") =
-        ("more problems, not listed: at most " + std::to_string(limits::kMaxProblemsPerSource) + " are").c_str();
+    problem.set("reason",
+                "more problems, not listed: at most " + std::to_string(limits::kMaxProblemsPerSource) + " are");
     return;
   }
-  if (line != 0) problem.append_attribute("line") = static_cast<unsigned long long>(line);
-  problem.append_attribute("reason") = reason.c_str();
+  if (line != 0) problem.set("line", line);
+  problem.set("reason", reason);
 }
 
 const plist::Value* PlistFields::get(const plist::Value* parent, std::string_view key, plist::Kind kind) {
@@ -102,9 +102,9 @@ std::optional<std::string> read_capture_bytes(const Source& source, Facts& facts
   return std::move(*content);
 }
 
-std::optional<Error> check_capture_lines(std::string_view path, std::string_view text) {
+Expected<void> check_capture_lines(std::string_view path, std::string_view text) {
   const std::size_t lines = capture::count_lines(text);
-  if (lines <= limits::kMaxCaptureLines) return std::nullopt;
+  if (lines <= limits::kMaxCaptureLines) return {};
   return Error{ErrorKind::too_large, std::string(path), {},
                std::to_string(lines) + " lines, over the limit of " + std::to_string(limits::kMaxCaptureLines)};
 }

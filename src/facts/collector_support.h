@@ -17,14 +17,14 @@ namespace nwaudit::collector {
 
 // Adds <problem reason=""> (with line="" when line is not 0) to a coverage entry. Past
 // limits::kMaxProblemsPerSource problems, one more says the rest were left out.
-void note_problem(pugi::xml_node entry, std::size_t line, const std::string& reason);
+void note_problem(FactElement& entry, std::size_t line, const std::string& reason);
 
 // Look-ups in a property list a collector read. A key present with another type than the
 // collector needs is noted as a problem of the file's coverage entry, so that a value that
 // could not be used is never silently taken for a missing one.
 class PlistFields {
  public:
-  explicit PlistFields(pugi::xml_node coverage_entry) : entry_(coverage_entry) {}
+  explicit PlistFields(FactElement coverage_entry) : entry_(coverage_entry) {}
 
   // The value under key in the dictionary `parent` when it is of `kind`; nullptr when parent
   // is null or not a dictionary, when the key is absent, or (noted) when it is of another kind.
@@ -41,12 +41,10 @@ class PlistFields {
   // Whether a value without a key of its own (a list member, named by `what`) is of `kind`;
   // noted when it is not.
   bool is(const plist::Value& value, plist::Kind kind, std::string_view what);
-  // Notes a value of the right type that still cannot be used ("OSBundleUUID of X is 3 bytes ...").
-  void note(const std::string& problem) { note_problem(entry_, 0, problem); }
 
  private:
   void note_wrong_type(std::string_view what, const plist::Value& found, std::string_view expected);
-  pugi::xml_node entry_;
+  FactElement entry_;
 };
 
 // A property list a collector read: its top-level dictionary and the look-ups into it.
@@ -63,8 +61,8 @@ std::optional<PlistFile> read_plist(const Source& source, Facts& facts, std::str
 // Whether the text has nothing but white space.
 bool is_blank(std::string_view text);
 
-// An Error naming the capture when its text has more than limits::kMaxCaptureLines lines.
-std::optional<Error> check_capture_lines(std::string_view path, std::string_view text);
+// Fails, naming the capture, when its text has more than limits::kMaxCaptureLines lines.
+Expected<void> check_capture_lines(std::string_view path, std::string_view text);
 
 // The bytes of a capture (a snapshot's /.nwaudit/ files); nullopt, recorded in coverage, when
 // it could not be read.
@@ -72,18 +70,19 @@ std::optional<std::string> read_capture_bytes(const Source& source, Facts& facts
                                               std::string_view path);
 
 // Captured command output, read and parsed by `parse`, whose result has a `problems` list of
-// capture::ParseProblem; they go into coverage. nullopt when the capture could not be read.
+// the lines it could not read (Errors with a line); they go into coverage. nullopt when the
+// capture could not be read.
 template <class Parse>
 auto read_capture(const Source& source, Facts& facts, std::string_view collector, std::string_view path, Parse parse)
     -> std::optional<decltype(parse(std::string_view()))> {
   auto content = read_capture_bytes(source, facts, collector, path);
   if (!content) return std::nullopt;
-  if (auto error = check_capture_lines(path, *content)) {
-    facts.record_problem(collector, *error);
+  if (auto within = check_capture_lines(path, *content); !within) {
+    facts.record_problem(collector, within.error());
     return std::nullopt;
   }
   auto parsed = parse(std::string_view(*content));
-  pugi::xml_node entry = facts.record_read(collector, path);
+  FactElement entry = facts.record_read(collector, path);
   if (is_blank(*content)) note_problem(entry, 0, "empty: the capture holds no output");
   for (const auto& problem : parsed.problems) note_problem(entry, problem.line, problem.reason);
   return parsed;
@@ -109,8 +108,5 @@ auto read_binary_capture(const Source& source, Facts& facts, std::string_view co
 // too_large coverage entry that names the file and the list (`what`: "extensions").
 std::size_t entries_to_take(Facts& facts, std::string_view collector, std::string_view path, std::size_t count,
                             std::string_view what);
-
-// "true" / "false" for XML attributes.
-inline const char* boolean(bool value) { return value ? "true" : "false"; }
 
 }  // namespace nwaudit::collector

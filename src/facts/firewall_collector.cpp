@@ -1,3 +1,4 @@
+#include "collector_registry.h"
 #include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
@@ -43,12 +44,36 @@ void collect_firewall(const Source& source, Facts& facts) {
     }
   }
   if (!enabled) return;
-  pugi::xml_node element = facts.add("application-firewall");
-  element.append_attribute("enabled") = collector::boolean(*enabled);
-  element.append_attribute("block-all") = collector::boolean(block_all);
-  element.append_attribute("stealth") = collector::boolean(stealth);
-  element.append_attribute("managed") = collector::boolean(decided_by == kManagedProfile);
-  element.append_attribute("source") = decided_by;
+  FactElement element = facts.add("application-firewall");
+  element.set("enabled", *enabled);
+  element.set("block-all", block_all);
+  element.set("stealth", stealth);
+  element.set("managed", decided_by == kManagedProfile);
+  element.set("source", decided_by);
 }
+
+namespace collector {
+namespace {
+
+constexpr contract::Attribute kFirewall[] = {
+    {"enabled", contract::Type::boolean,
+     "whether the firewall is on (globalstate 1 or 2, or the profile's EnableFirewall)"},
+    {"block-all", contract::Type::boolean, "whether it blocks all incoming connections (globalstate 2)"},
+    {"stealth", contract::Type::boolean, "whether stealth mode is on"},
+    {"managed", contract::Type::boolean, "whether a configuration profile decided the state"},
+    {"source", contract::Type::path, "the file that decided it"},
+};
+constexpr contract::Element kContract[] = {
+    {"/facts/application-firewall", "the Application Firewall's state; absent when no state could be read",
+     "/Library/Preferences/com.apple.alf.plist, /Library/Managed Preferences/com.apple.security.firewall.plist",
+     kFirewall},
+};
+
+}  // namespace
+
+extern const Registration firewall_collector{
+    {kCollector, kContract}, [](const Input& input, Facts& facts) { collect_firewall(input.source, facts); }};
+
+}  // namespace collector
 
 }  // namespace nwaudit

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "nwaudit/capture/ifconfig_capture.h"
+#include "collector_registry.h"
 #include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
@@ -17,37 +18,34 @@ std::string family_of(std::string_view name) {
   return std::string(name.substr(0, end));
 }
 
-void describe(const capture::IfconfigInterface& interface, pugi::xml_node element) {
-  using collector::boolean;
-  element.append_attribute("name") = interface.name.c_str();
-  element.append_attribute("family") = family_of(interface.name).c_str();
-  element.append_attribute("type") = interface.type.c_str();
-  element.append_attribute("status") = interface.status.c_str();
-  if (interface.mtu) element.append_attribute("mtu") = *interface.mtu;
-  element.append_attribute("flowswitch") = boolean(interface.has_flowswitch);
-  element.append_attribute("flowswitch-agent") = boolean(interface.skywalk_flowswitch_agent);
-  element.append_attribute("nexus-provider") = boolean(interface.nexus_provider);
-  element.append_attribute("txstart") = boolean(interface.txstart);
-  element.append_attribute("native") = boolean(interface.native);
-  element.append_attribute("channel-io") = boolean(interface.channel_io);
-  element.append_attribute("no-auto-nexus") = boolean(interface.no_auto_nexus);
-  element.append_attribute("legacy") = boolean(interface.legacy);
-  element.append_attribute("allocated-by-kpi") = boolean(interface.allocated_by_kpi);
-  element.append_attribute("low-latency") = boolean(interface.low_latency);
-  element.append_attribute("bridge") = interface.member_of_bridge.c_str();
-  element.append_attribute("default-route") = boolean(interface.carries_default_route);
-  element.append_attribute("has-address") = boolean(!interface.inet.empty() || !interface.inet6.empty());
-  element.append_attribute("ipv4") = boolean(!interface.inet.empty());
+void describe(const capture::IfconfigInterface& interface, FactElement& element) {
+  element.set("name", interface.name);
+  element.set("family", family_of(interface.name));
+  element.set("type", interface.type);
+  element.set("status", interface.status);
+  if (interface.mtu) element.set("mtu", *interface.mtu);
+  element.set("flowswitch", interface.has_flowswitch);
+  element.set("flowswitch-agent", interface.skywalk_flowswitch_agent);
+  element.set("nexus-provider", interface.nexus_provider);
+  element.set("txstart", interface.txstart);
+  element.set("native", interface.native);
+  element.set("channel-io", interface.channel_io);
+  element.set("no-auto-nexus", interface.no_auto_nexus);
+  element.set("legacy", interface.legacy);
+  element.set("allocated-by-kpi", interface.allocated_by_kpi);
+  element.set("low-latency", interface.low_latency);
+  element.set("bridge", interface.member_of_bridge);
+  element.set("default-route", interface.carries_default_route);
+  element.set("has-address", !interface.inet.empty() || !interface.inet6.empty());
+  element.set("ipv4", !interface.inet.empty());
   for (const capture::NetworkAgent& agent : interface.agents) {
-    pugi::xml_node node = element.append_child("agent");
-    node.append_attribute("domain") = agent.domain.c_str();
-    node.append_attribute("type") = agent.type.c_str();
-    node.append_attribute("flags") = agent.flags;
-    node.append_attribute("description") = agent.description.c_str();
+    FactElement node = element.add_child("agent");
+    node.set("domain", agent.domain);
+    node.set("type", agent.type);
+    node.set("flags", agent.flags);
+    node.set("description", agent.description);
   }
-  for (const std::string& member : interface.bridge_members) {
-    element.append_child("member").append_attribute("interface") = member.c_str();
-  }
+  for (const std::string& member : interface.bridge_members) element.add_child("member").set("interface", member);
 }
 
 }  // namespace
@@ -60,10 +58,58 @@ void collect_interfaces(const Source& source, Facts& facts) {
     facts.record_problem(kCollector, Error{ErrorKind::malformed, path, {}, "no interface found in the capture"});
   }
   for (const capture::IfconfigInterface& interface : capture->interfaces) {
-    pugi::xml_node element = facts.add("interface");
+    FactElement element = facts.add("interface");
     describe(interface, element);
-    element.append_attribute("source") = path.c_str();
+    element.set("source", path);
   }
 }
+
+namespace collector {
+namespace {
+
+constexpr contract::Attribute kInterface[] = {
+    {"name", contract::Type::text, "the BSD name: en0, utun3, bridge0"},
+    {"family", contract::Type::text, "the name without its unit number: en, utun, bridge, tap"},
+    {"type", contract::Type::text, "ifconfig's type line: Ethernet, Wi-Fi, ..."},
+    {"status", contract::Type::text, "ifconfig's status: active, inactive"},
+    {"mtu", contract::Type::integer, "the MTU"},
+    {"flowswitch", contract::Type::boolean, "whether it has a flowswitch nexus"},
+    {"flowswitch-agent", contract::Type::boolean, "whether it has a Skywalk FlowSwitch network agent"},
+    {"nexus-provider", contract::Type::boolean,
+     "that agent's 0x80 flag, without which the interface offers no user-space TCP/UDP"},
+    {"txstart", contract::Type::boolean, "TXSTART in eflags"},
+    {"native", contract::Type::boolean, "CHANNEL_DRV in eflags: a native Skywalk driver"},
+    {"channel-io", contract::Type::boolean, "CHANNEL_IO in options"},
+    {"no-auto-nexus", contract::Type::boolean, "NOAUTONX in xflags"},
+    {"legacy", contract::Type::boolean, "LEGACY in xflags"},
+    {"allocated-by-kpi", contract::Type::boolean, "ALLOCKPI in xflags: a kernel extension created it"},
+    {"low-latency", contract::Type::boolean, "LOW_LATENCY in xflags"},
+    {"bridge", contract::Type::text, "the bridge it is a member of; empty when none"},
+    {"default-route", contract::Type::boolean, "whether route -n get default names it"},
+    {"has-address", contract::Type::boolean, "whether it has any address"},
+    {"ipv4", contract::Type::boolean, "whether it has an IPv4 address"},
+    {"source", contract::Type::path, "the capture"},
+};
+constexpr contract::Attribute kAgent[] = {
+    {"domain", contract::Type::text, "the agent's domain: Skywalk, NetworkExtension, ..."},
+    {"type", contract::Type::text, "the agent's type: FlowSwitch, VPN, ..."},
+    {"flags", contract::Type::integer, "the agent's flags"},
+    {"description", contract::Type::text, "the agent's description"},
+};
+constexpr contract::Attribute kMember[] = {
+    {"interface", contract::Type::text, "the member's BSD name"},
+};
+constexpr contract::Element kContract[] = {
+    {"/facts/interface", "an interface as the kernel has it now", "ifconfig -v, route -n get default", kInterface},
+    {"/facts/interface/agent", "a network agent of the interface", "ifconfig -v", kAgent},
+    {"/facts/interface/member", "a member of a bridge interface", "ifconfig -v", kMember},
+};
+
+}  // namespace
+
+extern const Registration interfaces_collector{
+    {kCollector, kContract}, [](const Input& input, Facts& facts) { collect_interfaces(input.source, facts); }};
+
+}  // namespace collector
 
 }  // namespace nwaudit

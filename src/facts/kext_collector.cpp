@@ -3,6 +3,7 @@
 #include <string>
 
 #include "nwaudit/capture/loaded_kexts.h"
+#include "collector_registry.h"
 #include "collector_support.h"
 #include "loaded_kexts_plist.h"
 #include "nwaudit/macho/macho_imports.h"
@@ -98,16 +99,16 @@ class KextCollector {
     const std::string executable = info->fields.text(keys, "CFBundleExecutable");
     const bool apple = directory.apple || identifier.rfind("com.apple.", 0) == 0;
 
-    pugi::xml_node element = facts_.add("kext");
-    element.append_attribute("id") = identifier.c_str();
-    element.append_attribute("version") = info->fields.text(keys, "CFBundleVersion").c_str();
-    element.append_attribute("name") = info->fields.text(keys, "CFBundleName").c_str();
-    element.append_attribute("path") = bundle.c_str();
-    element.append_attribute("executable") = executable.c_str();
-    element.append_attribute("location") = directory.location;
-    element.append_attribute("apple") = collector::boolean(apple);
-    element.append_attribute("installed") = "true";
-    element.append_attribute("source") = info_path.c_str();
+    FactElement element = facts_.add("kext");
+    element.set("id", identifier);
+    element.set("version", info->fields.text(keys, "CFBundleVersion"));
+    element.set("name", info->fields.text(keys, "CFBundleName"));
+    element.set("path", bundle);
+    element.set("executable", executable);
+    element.set("location", directory.location);
+    element.set("apple", apple);
+    element.set("installed", true);
+    element.set("source", info_path);
     by_identifier_.emplace(identifier, element);
     if (!apple && !executable.empty()) scan_executable(bundle + "/Contents/MacOS/" + executable, element);
     find_plugins(bundle + "/Contents/PlugIns", directory, plugin_depth);
@@ -128,7 +129,7 @@ class KextCollector {
   }
 
   // What the executable imports says what the kext can do to the network.
-  void scan_executable(const std::string& path, pugi::xml_node element) {
+  void scan_executable(const std::string& path, FactElement& element) {
     auto file = source_.open_file(path);
     if (!file) {
       facts_.record_problem(kCollector, file.error());
@@ -141,19 +142,19 @@ class KextCollector {
     }
     facts_.record_read(kCollector, path);
     const std::vector<macho::NetworkKpi> kpis = macho::network_kpis_in(imports->imported_symbols);
-    element.append_attribute("scanned") = "true";
+    element.set("scanned", true);
     for (macho::NetworkCapability capability : kCapabilities) {
       bool used = false;
       for (const macho::NetworkKpi& kpi : kpis) used = used || kpi.capability == capability;
-      element.append_attribute(macho::to_string(capability)) = collector::boolean(used);
+      element.set(macho::to_string(capability), used);
     }
     for (const std::string& architecture : imports->architectures) {
-      element.append_child("architecture").append_attribute("name") = architecture.c_str();
+      element.add_child("architecture").set("name", architecture);
     }
     for (const macho::NetworkKpi& kpi : kpis) {
-      pugi::xml_node import = element.append_child("import");
-      import.append_attribute("symbol") = kpi.symbol.c_str();
-      import.append_attribute("capability") = macho::to_string(kpi.capability);
+      FactElement import = element.add_child("import");
+      import.set("symbol", kpi.symbol);
+      import.set("capability", macho::to_string(kpi.capability));
     }
   }
 
@@ -175,25 +176,25 @@ class KextCollector {
         facts_.record_problem(kCollector, Error{ErrorKind::not_found, collector::capture_path("kmutil-showloaded.txt"),
                                                 {}, "no captured list of loaded kexts; load state unknown"});
       }
-      for (auto& [identifier, element] : by_identifier_) element.append_attribute("loaded") = "unknown";
+      for (auto& [identifier, element] : by_identifier_) element.set("loaded", "unknown");
       return;
     }
     std::map<std::string, const capture::LoadedKext*> loaded_by_identifier;
     for (const capture::LoadedKext& kext : loaded->kexts) loaded_by_identifier.emplace(kext.bundle_id, &kext);
     for (auto& [identifier, element] : by_identifier_) {
-      element.append_attribute("loaded") = collector::boolean(loaded_by_identifier.count(identifier) != 0);
+      element.set("loaded", loaded_by_identifier.count(identifier) != 0);
     }
     for (const auto& [identifier, kext] : loaded_by_identifier) {
       if (by_identifier_.count(identifier) != 0) continue;
-      pugi::xml_node element = facts_.add("kext");
-      element.append_attribute("id") = identifier.c_str();
-      element.append_attribute("version") = kext->version.c_str();
-      element.append_attribute("apple") = collector::boolean(identifier.rfind("com.apple.", 0) == 0);
-      element.append_attribute("installed") = "false";
-      element.append_attribute("loaded") = "true";
+      FactElement element = facts_.add("kext");
+      element.set("id", identifier);
+      element.set("version", kext->version);
+      element.set("apple", identifier.rfind("com.apple.", 0) == 0);
+      element.set("installed", false);
+      element.set("loaded", true);
       // A row cut short in the capture may hold only the start of the bundle identifier.
-      if (kext->truncated) element.append_attribute("truncated") = "true";
-      element.append_attribute("source") = from.c_str();
+      if (kext->truncated) element.set("truncated", true);
+      element.set("source", from);
     }
   }
 
@@ -211,11 +212,62 @@ class KextCollector {
   std::size_t bundles_seen_ = 0;
   bool noted_staged_depth_ = false;
   bool noted_plugin_depth_ = false;
-  std::multimap<std::string, pugi::xml_node> by_identifier_;
+  std::multimap<std::string, FactElement> by_identifier_;
 };
 
 }  // namespace
 
 void collect_kexts(const Source& source, Facts& facts) { KextCollector(source, facts).run(); }
 
+namespace collector {
+namespace {
+
+constexpr std::string_view kLocations[] = {"library", "staged", "apple-library", "system"};
+constexpr std::string_view kLoadStates[] = {"true", "false", "unknown"};
+constexpr std::string_view kCapabilityNames[] = {"socket-filter", "ip-filter", "interface-filter",
+                                                 "creates-interface", "kernel-control"};
+constexpr contract::Attribute kKext[] = {
+    {"id", contract::Type::text, "the bundle identifier (CFBundleIdentifier)"},
+    {"version", contract::Type::version, "CFBundleVersion"},
+    {"name", contract::Type::text, "CFBundleName"},
+    {"path", contract::Type::path, "the bundle"},
+    {"executable", contract::Type::text, "CFBundleExecutable; empty for a kext without code"},
+    {"location", contract::Type::enumeration,
+     "which folder: /Library/Extensions, /Library/StagedExtensions, /Library/Apple/System/Library/Extensions, "
+     "/System/Library/Extensions",
+     kLocations},
+    {"apple", contract::Type::boolean, "whether it is Apple's"},
+    {"installed", contract::Type::boolean, "whether its bundle is on disk; false for one only the loaded list shows"},
+    {"loaded", contract::Type::enumeration, "whether it is loaded now; unknown without a captured list", kLoadStates},
+    {"truncated", contract::Type::boolean, "true when the capture's row was cut short (its id may be incomplete)"},
+    {"scanned", contract::Type::boolean, "true when its executable was read (third-party kexts only)"},
+    {"socket-filter", contract::Type::boolean, "its imports register a socket filter (sflt_register)"},
+    {"ip-filter", contract::Type::boolean, "its imports add an IP filter (ipf_addv4, ipf_addv6)"},
+    {"interface-filter", contract::Type::boolean, "its imports attach an interface filter (iflt_attach)"},
+    {"creates-interface", contract::Type::boolean,
+     "its imports create an interface (ifnet_allocate, ifnet_allocate_extended, ifnet_attach)"},
+    {"kernel-control", contract::Type::boolean, "its imports register a kernel control (ctl_register)"},
+    {"source", contract::Type::path, "its Info.plist, or the loaded list"},
+};
+constexpr contract::Attribute kArchitecture[] = {
+    {"name", contract::Type::text, "a Mach-O slice's architecture: x86_64, arm64e, ..."},
+};
+constexpr contract::Attribute kImport[] = {
+    {"symbol", contract::Type::text, "a network KPI the executable imports"},
+    {"capability", contract::Type::enumeration, "what that KPI lets it do", kCapabilityNames},
+};
+constexpr contract::Element kContract[] = {
+    {"/facts/kext", "a kernel extension, installed or loaded",
+     "the kext folders' Info.plist and executables; .nwaudit/loaded-kexts.plist, kmutil showloaded or kextstat",
+     kKext},
+    {"/facts/kext/architecture", "a slice of the executable", "the kext's executable", kArchitecture},
+    {"/facts/kext/import", "a network KPI the executable imports", "the kext's executable", kImport},
+};
+
+}  // namespace
+
+extern const Registration kexts_collector{{kCollector, kContract},
+                                          [](const Input& input, Facts& facts) { collect_kexts(input.source, facts); }};
+
+}  // namespace collector
 }  // namespace nwaudit

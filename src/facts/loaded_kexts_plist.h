@@ -8,10 +8,10 @@ namespace nwaudit::collector {
 
 // The kexts of loaded-kexts.plist, as the records kmutil showloaded's rows give: the result of
 // IOKit's KextManagerCopyLoadedKextInfo(NULL, NULL), a dictionary keyed by bundle identifier
-// whose values hold the keys of xnu's libkern/libkern/OSKextLibPrivate.h (OSBundleLoadTag,
-// OSBundleUUID, ...). The kernel's own record (__kernel__) is left out, as those tools do. An
-// entry or value that cannot be used is noted in `fields`, naming the kext and the key, and
-// costs only itself. `root` is a dictionary, as read_plist makes sure.
+// whose values hold the keys of xnu's libkern/libkern/OSKextLibPrivate.h; the bundle id and
+// CFBundleVersion are read. The kernel's own record (__kernel__) is left out, as those tools
+// do. An entry or version that cannot be used is noted in `fields`, naming the kext, and costs
+// only itself. `root` is a dictionary, as read_plist makes sure.
 capture::LoadedKexts loaded_kexts_from_plist(const plist::Value& root, PlistFields& fields);
 
 }  // namespace nwaudit::collector

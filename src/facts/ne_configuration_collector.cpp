@@ -1,6 +1,7 @@
 #include <array>
 #include <string>
 
+#include "collector_registry.h"
 #include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 #include "nwaudit/plist/keyed_archive.h"
@@ -51,24 +52,24 @@ std::string provider_of(const plist::Value& kind, const plist::Value* protocol, 
 }
 
 void describe(const plist::Value& configuration, const std::string& uuid, collector::PlistFields& fields,
-              pugi::xml_node element) {
-  element.append_attribute("id") = uuid.c_str();
-  element.append_attribute("name") = fields.text(&configuration, "Name").c_str();
-  element.append_attribute("application") = fields.text(&configuration, "Application").c_str();
-  element.append_attribute("application-name") = fields.text(&configuration, "ApplicationName").c_str();
+              FactElement& element) {
+  element.set("id", uuid);
+  element.set("name", fields.text(&configuration, "Name"));
+  element.set("application", fields.text(&configuration, "Application"));
+  element.set("application-name", fields.text(&configuration, "ApplicationName"));
   for (const ConfigurationKind& kind : kKinds) {
     const plist::Value* object = fields.dictionary(&configuration, kind.field);
     if (object == nullptr) continue;
     const plist::Value* protocol = protocol_of(*object, fields);
-    element.append_attribute("kind") = kind.kind;
-    element.append_attribute("enabled") = collector::boolean(fields.flag(object, "Enabled").value_or(false));
-    element.append_attribute("on-demand") = collector::boolean(fields.flag(object, "OnDemandEnabled").value_or(false));
-    element.append_attribute("provider") = provider_of(*object, protocol, fields).c_str();
-    element.append_attribute("protocol") = fields.text(protocol, "$classname").c_str();
-    element.append_attribute("class") = fields.text(object, "$classname").c_str();
+    element.set("kind", kind.kind);
+    element.set("enabled", fields.flag(object, "Enabled").value_or(false));
+    element.set("on-demand", fields.flag(object, "OnDemandEnabled").value_or(false));
+    element.set("provider", provider_of(*object, protocol, fields));
+    element.set("protocol", fields.text(protocol, "$classname"));
+    element.set("class", fields.text(object, "$classname"));
     return;
   }
-  element.append_attribute("kind") = "other";
+  element.set("kind", "other");
 }
 
 }  // namespace
@@ -93,10 +94,40 @@ void collect_ne_configurations(const Source& source, Facts& facts) {
       continue;
     }
     if (file->fields.text(&*configuration, "$classname") != "NEConfiguration") continue;
-    pugi::xml_node element = facts.add("ne-configuration");
+    FactElement element = facts.add("ne-configuration");
     describe(*configuration, key, file->fields, element);
-    element.append_attribute("source") = kPreferences;
+    element.set("source", kPreferences);
   }
 }
+
+namespace collector {
+namespace {
+
+constexpr std::string_view kKindNames[] = {"vpn",      "app-vpn",  "always-on-vpn", "content-filter", "dns-proxy",
+                                           "dns-settings", "app-push", "relay",         "other"};
+constexpr contract::Attribute kConfiguration[] = {
+    {"id", contract::Type::text, "the configuration's UUID"},
+    {"name", contract::Type::text, "its name"},
+    {"application", contract::Type::text, "the bundle identifier of the app that made it"},
+    {"application-name", contract::Type::text, "that app's name"},
+    {"kind", contract::Type::enumeration, "what it configures", kKindNames},
+    {"enabled", contract::Type::boolean, "whether it is enabled"},
+    {"on-demand", contract::Type::boolean, "whether it connects on demand"},
+    {"provider", contract::Type::text, "the provider's bundle identifier (or plug-in type)"},
+    {"protocol", contract::Type::text, "the class of its protocol object: NETunnelProviderProtocol, ..."},
+    {"class", contract::Type::text, "the class of its configuration object: NEVPN, NEContentFilter, ..."},
+    {"source", contract::Type::path, "the preferences file"},
+};
+constexpr contract::Element kContract[] = {
+    {"/facts/ne-configuration", "one NEConfiguration: a VPN, content filter, DNS proxy, ...",
+     "/Library/Preferences/com.apple.networkextension.plist", kConfiguration},
+};
+
+}  // namespace
+
+extern const Registration ne_configurations_collector{
+    {kCollector, kContract}, [](const Input& input, Facts& facts) { collect_ne_configurations(input.source, facts); }};
+
+}  // namespace collector
 
 }  // namespace nwaudit

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "collector_registry.h"
 #include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
@@ -64,15 +65,15 @@ std::vector<std::string> current_services(const plist::Value& preferences, colle
   return services;
 }
 
-void add_proxies(const plist::Value& service, collector::PlistFields& fields, pugi::xml_node element) {
+void add_proxies(const plist::Value& service, collector::PlistFields& fields, FactElement& element) {
   const plist::Value* proxies = fields.dictionary(&service, "Proxies");
   for (const ProxyKind& proxy : kProxies) {
     if (!fields.flag(proxies, proxy.enable).value_or(false)) continue;
-    pugi::xml_node node = element.append_child("proxy");
-    node.append_attribute("kind") = proxy.kind;
-    if (proxy.host != nullptr) node.append_attribute("host") = fields.text(proxies, proxy.host).c_str();
+    FactElement node = element.add_child("proxy");
+    node.set("kind", proxy.kind);
+    if (proxy.host != nullptr) node.set("host", fields.text(proxies, proxy.host));
     if (proxy.port != nullptr) {
-      if (auto port = fields.integer(proxies, proxy.port)) node.append_attribute("port") = static_cast<long long>(*port);
+      if (auto port = fields.integer(proxies, proxy.port)) node.set("port", *port);
     }
   }
 }
@@ -90,19 +91,19 @@ void add_services(const plist::Value& preferences, collector::PlistFields& field
     const plist::Value* interface = fields.dictionary(&service, "Interface");
     const std::string type = fields.text(interface, "Type");
     const std::string subtype = fields.text(interface, "SubType");
-    pugi::xml_node element = facts.add("service");
-    element.append_attribute("id") = id.c_str();
-    element.append_attribute("name") = fields.text(&service, "UserDefinedName").c_str();
-    element.append_attribute("interface") = fields.text(interface, "DeviceName").c_str();
-    element.append_attribute("type") = type.c_str();
-    element.append_attribute("subtype") = subtype.c_str();
-    element.append_attribute("hardware") = fields.text(interface, "Hardware").c_str();
-    element.append_attribute("class") = service_class(type, subtype);
-    element.append_attribute("enabled") = collector::boolean(service.find("__INACTIVE__") == nullptr);
+    FactElement element = facts.add("service");
+    element.set("id", id);
+    element.set("name", fields.text(&service, "UserDefinedName"));
+    element.set("interface", fields.text(interface, "DeviceName"));
+    element.set("type", type);
+    element.set("subtype", subtype);
+    element.set("hardware", fields.text(interface, "Hardware"));
+    element.set("class", service_class(type, subtype));
+    element.set("enabled", service.find("__INACTIVE__") == nullptr);
     const auto position = std::find(in_set.begin(), in_set.end(), id);
-    element.append_attribute("in-current-set") = collector::boolean(position != in_set.end());
-    if (position != in_set.end()) element.append_attribute("order") = static_cast<int>(position - in_set.begin()) + 1;
-    element.append_attribute("source") = kPreferences;
+    element.set("in-current-set", position != in_set.end());
+    if (position != in_set.end()) element.set("order", position - in_set.begin() + 1);
+    element.set("source", kPreferences);
     add_proxies(service, fields, element);
   }
 }
@@ -114,10 +115,10 @@ void add_bridges(const plist::Value& preferences, collector::PlistFields& fields
   for (const auto& [name, bridge] : *bridges->dictionary()) {
     if (left-- == 0) break;
     if (!fields.is(bridge, plist::Kind::dictionary, "bridge " + name)) continue;
-    pugi::xml_node element = facts.add("bridge");
-    element.append_attribute("name") = name.c_str();
-    element.append_attribute("display-name") = fields.text(&bridge, "UserDefinedName").c_str();
-    element.append_attribute("source") = kPreferences;
+    FactElement element = facts.add("bridge");
+    element.set("name", name);
+    element.set("display-name", fields.text(&bridge, "UserDefinedName"));
+    element.set("source", kPreferences);
     const plist::Array* members = fields.array(&bridge, "Interfaces");
     if (members == nullptr) continue;
     const std::size_t count = collector::entries_to_take(facts, kCollector, kPreferences, members->size(),
@@ -125,7 +126,7 @@ void add_bridges(const plist::Value& preferences, collector::PlistFields& fields
     for (std::size_t i = 0; i < count; ++i) {
       const plist::Value& member = (*members)[i];
       if (fields.is(member, plist::Kind::string, "a member of Interfaces in bridge " + name)) {
-        element.append_child("member").append_attribute("interface") = member.string()->c_str();
+        element.add_child("member").set("interface", *member.string());
       }
     }
   }
@@ -140,13 +141,13 @@ void add_interfaces(const plist::Value& interfaces, collector::PlistFields& fiel
     if (!fields.is(interface, plist::Kind::dictionary, "a member of Interfaces")) continue;
     const std::string name = fields.text(&interface, "BSD Name");
     if (name.empty()) continue;
-    pugi::xml_node element = facts.add("network-interface");
-    element.append_attribute("name") = name.c_str();
-    element.append_attribute("type") = fields.text(&interface, "SCNetworkInterfaceType").c_str();
-    element.append_attribute("builtin") = collector::boolean(fields.flag(&interface, "IOBuiltin").value_or(false));
-    element.append_attribute("display-name") =
-        fields.text(fields.dictionary(&interface, "SCNetworkInterfaceInfo"), "UserDefinedName").c_str();
-    element.append_attribute("source") = kInterfaces;
+    FactElement element = facts.add("network-interface");
+    element.set("name", name);
+    element.set("type", fields.text(&interface, "SCNetworkInterfaceType"));
+    element.set("builtin", fields.flag(&interface, "IOBuiltin").value_or(false));
+    const plist::Value* info = fields.dictionary(&interface, "SCNetworkInterfaceInfo");
+    element.set("display-name", fields.text(info, "UserDefinedName"));
+    element.set("source", kInterfaces);
   }
 }
 
@@ -162,4 +163,62 @@ void collect_network_services(const Source& source, Facts& facts) {
   }
 }
 
+namespace collector {
+namespace {
+
+constexpr std::string_view kServiceClasses[] = {"vpn", "ppp", "bridge", "virtual", "physical"};
+constexpr std::string_view kProxyKinds[] = {"http", "https", "socks", "ftp", "rtsp", "pac", "auto-discovery"};
+constexpr contract::Attribute kService[] = {
+    {"id", contract::Type::text, "the service's ID"},
+    {"name", contract::Type::text, "its name (UserDefinedName)"},
+    {"interface", contract::Type::text, "its interface's BSD name (DeviceName); empty for PPP and VPN services"},
+    {"type", contract::Type::text, "its interface type: Ethernet, PPP, IPSec, VPN, IKEv2, Bridge, Bond, VLAN, ..."},
+    {"subtype", contract::Type::text, "L2TP or PPTP for PPP; a VPN plug-in's identifier"},
+    {"hardware", contract::Type::text, "the interface's hardware: Ethernet, AirPort, ..."},
+    {"class", contract::Type::enumeration,
+     "vpn (PPP over L2TP or PPTP, IPSec, IKEv2, a VPN plug-in), ppp, bridge, virtual (bond, VLAN) or physical",
+     kServiceClasses},
+    {"enabled", contract::Type::boolean, "false when the service is marked inactive"},
+    {"in-current-set", contract::Type::boolean, "whether the current set (location) has it"},
+    {"order", contract::Type::integer, "its position in the current set's service order, from 1"},
+    {"source", contract::Type::path, "the preferences file"},
+};
+constexpr contract::Attribute kProxy[] = {
+    {"kind", contract::Type::enumeration, "which proxy; pac has the configuration's URL as its host", kProxyKinds},
+    {"host", contract::Type::text, "the proxy's host, or the PAC URL"},
+    {"port", contract::Type::integer, "the proxy's port"},
+};
+constexpr contract::Attribute kBridge[] = {
+    {"name", contract::Type::text, "the bridge's BSD name"},
+    {"display-name", contract::Type::text, "its name in System Settings"},
+    {"source", contract::Type::path, "the preferences file"},
+};
+constexpr contract::Attribute kBridgeMember[] = {
+    {"interface", contract::Type::text, "a member's BSD name"},
+};
+constexpr contract::Attribute kNetworkInterface[] = {
+    {"name", contract::Type::text, "the BSD name"},
+    {"type", contract::Type::text, "SCNetworkInterfaceType: Ethernet, IEEE80211, ..."},
+    {"builtin", contract::Type::boolean, "IOBuiltin"},
+    {"display-name", contract::Type::text, "its name in System Settings"},
+    {"source", contract::Type::path, "NetworkInterfaces.plist"},
+};
+constexpr contract::Element kContract[] = {
+    {"/facts/service", "a network service", "/Library/Preferences/SystemConfiguration/preferences.plist", kService},
+    {"/facts/service/proxy", "an enabled proxy of the service",
+     "/Library/Preferences/SystemConfiguration/preferences.plist", kProxy},
+    {"/facts/bridge", "a bridge the preferences configure",
+     "/Library/Preferences/SystemConfiguration/preferences.plist", kBridge},
+    {"/facts/bridge/member", "a member of the bridge", "/Library/Preferences/SystemConfiguration/preferences.plist",
+     kBridgeMember},
+    {"/facts/network-interface", "an interface macOS knows",
+     "/Library/Preferences/SystemConfiguration/NetworkInterfaces.plist", kNetworkInterface},
+};
+
+}  // namespace
+
+extern const Registration network_services_collector{
+    {kCollector, kContract}, [](const Input& input, Facts& facts) { collect_network_services(input.source, facts); }};
+
+}  // namespace collector
 }  // namespace nwaudit

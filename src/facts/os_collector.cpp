@@ -1,6 +1,7 @@
 #include <charconv>
 
 #include "nwaudit/capture/sysctl_capture.h"
+#include "collector_registry.h"
 #include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
@@ -49,20 +50,46 @@ void collect_os(const Source& source, const capture::SysctlCapture* sysctl, Fact
   int parts[3];
   const bool numeric = split_version(version, parts);
 
-  pugi::xml_node os = facts.add("os");
-  os.append_attribute("product") = product.c_str();
-  os.append_attribute("macos") = product == "macOS" || product == "Mac OS X" || product == "Mac OS X Server";
-  os.append_attribute("version") = version.c_str();
+  FactElement os = facts.add("os");
+  os.set("product", product);
+  os.set("macos", product == "macOS" || product == "Mac OS X" || product == "Mac OS X Server");
+  os.set("version", version);
   if (numeric) {
-    os.append_attribute("major") = parts[0];
-    os.append_attribute("minor") = parts[1];
-    os.append_attribute("patch") = parts[2];
+    os.set("major", parts[0]);
+    os.set("minor", parts[1]);
+    os.set("patch", parts[2]);
   }
-  os.append_attribute("build") = build.c_str();
+  os.set("build", build);
   if (sysctl != nullptr) {
-    if (auto machine = sysctl->value("hw.machine")) os.append_attribute("architecture") = std::string(*machine).c_str();
+    if (auto machine = sysctl->value("hw.machine")) os.set("architecture", *machine);
   }
-  os.append_attribute("source") = from.c_str();
+  os.set("source", from);
 }
+
+namespace collector {
+namespace {
+
+constexpr contract::Attribute kOs[] = {
+    {"product", contract::Type::text, "ProductName: macOS, Mac OS X, ..."},
+    {"macos", contract::Type::boolean, "false for a SystemVersion that is not macOS's (iOS, a fake)"},
+    {"version", contract::Type::version, "ProductVersion, or kern.osproductversion"},
+    {"major", contract::Type::integer, "the version's first number; absent when it is not a dotted version"},
+    {"minor", contract::Type::integer, "the version's second number, 0 when missing"},
+    {"patch", contract::Type::integer, "the version's third number, 0 when missing"},
+    {"build", contract::Type::text, "ProductBuildVersion, or kern.osversion"},
+    {"architecture", contract::Type::text, "hw.machine: arm64, x86_64"},
+    {"source", contract::Type::path, "SystemVersion.plist, or the sysctl capture when that file is missing"},
+};
+constexpr contract::Element kContract[] = {
+    {"/facts/os", "the operating system",
+     "/System/Library/CoreServices/SystemVersion.plist; sysctl kern.osproductversion kern.osversion hw.machine", kOs},
+};
+
+}  // namespace
+
+extern const Registration os_collector{
+    {kCollector, kContract}, [](const Input& input, Facts& facts) { collect_os(input.source, input.sysctl, facts); }};
+
+}  // namespace collector
 
 }  // namespace nwaudit

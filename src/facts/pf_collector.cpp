@@ -1,6 +1,7 @@
 #include <string>
 
 #include "nwaudit/capture/pf_capture.h"
+#include "collector_registry.h"
 #include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 #include "nwaudit/base/limits.h"
@@ -17,36 +18,36 @@ struct Origin {
 };
 
 // <anchor> for an anchor that exists, <hook> for a rule that calls one.
-pugi::xml_node add_anchor(pugi::xml_node pf, const char* element, const std::string& path, bool apple,
-                          const Origin& origin, std::size_t line) {
-  pugi::xml_node anchor = pf.append_child(element);
-  anchor.append_attribute("path") = path.c_str();
-  anchor.append_attribute("apple") = collector::boolean(apple);
-  anchor.append_attribute("from") = origin.from;
-  anchor.append_attribute("source") = origin.source.c_str();
-  if (line != 0) anchor.append_attribute("line") = static_cast<unsigned long long>(line);
+FactElement add_anchor(FactElement& pf, const char* element, const std::string& path, bool apple, const Origin& origin,
+                       std::size_t line) {
+  FactElement anchor = pf.add_child(element);
+  anchor.set("path", path);
+  anchor.set("apple", apple);
+  anchor.set("from", origin.from);
+  anchor.set("source", origin.source);
+  if (line != 0) anchor.set("line", line);
   return anchor;
 }
 
 // Plain rules are custom in the main ruleset and in any custom anchor; Apple's anchors' own are not.
-void add_ruleset(pugi::xml_node pf, const capture::PfRuleset& ruleset, const std::string& anchor, const Origin& origin) {
+void add_ruleset(FactElement& pf, const capture::PfRuleset& ruleset, const std::string& anchor, const Origin& origin) {
   const bool custom_place = anchor.empty() || !capture::is_apple_anchor(anchor);
   for (const capture::PfAnchorHook& hook : ruleset.anchors) {
     add_anchor(pf, "hook", hook.path.empty() ? hook.name : hook.path, hook.apple, origin, hook.line)
-        .prepend_attribute("kind") = capture::to_string(hook.kind);
+        .set_first("kind", capture::to_string(hook.kind));
   }
   for (const capture::PfPlainRule& rule : ruleset.rules) {
-    pugi::xml_node element = pf.append_child("rule");
-    element.append_attribute("text") = rule.text.c_str();
-    element.append_attribute("anchor") = anchor.c_str();
-    element.append_attribute("custom") = collector::boolean(custom_place);
-    element.append_attribute("from") = origin.from;
-    element.append_attribute("source") = origin.source.c_str();
-    element.append_attribute("line") = static_cast<unsigned long long>(rule.line);
+    FactElement element = pf.add_child("rule");
+    element.set("text", rule.text);
+    element.set("anchor", anchor);
+    element.set("custom", custom_place);
+    element.set("from", origin.from);
+    element.set("source", origin.source);
+    element.set("line", rule.line);
   }
 }
 
-void collect_configured(const Source& source, Facts& facts, pugi::xml_node pf) {
+void collect_configured(const Source& source, Facts& facts, FactElement& pf) {
   auto main = collector::read_capture(source, facts, kCollector, kConfiguration,
                                       [](std::string_view text) { return capture::parse_pf_conf(text); });
   if (!main) return;
@@ -57,9 +58,10 @@ void collect_configured(const Source& source, Facts& facts, pugi::xml_node pf) {
     auto anchor_path = capture::resolve_anchor_path("", load.name);
     if (!anchor_path || load.file.empty()) continue;
     if (++files_read > limits::kMaxPfAnchorFiles) {
-      facts.record_problem(kCollector, Error{ErrorKind::too_large, kConfiguration, "line " + std::to_string(load.line),
+      facts.record_problem(kCollector, Error{ErrorKind::too_large, kConfiguration, {},
                                              "loads more than " + std::to_string(limits::kMaxPfAnchorFiles) +
-                                                 " anchor files; this one and the rest were not read"});
+                                                 " anchor files; this one and the rest were not read",
+                                             load.line});
       break;
     }
     const std::string anchor = *anchor_path;
@@ -69,7 +71,7 @@ void collect_configured(const Source& source, Facts& facts, pugi::xml_node pf) {
   }
 }
 
-void collect_loaded(const Source& source, Facts& facts, pugi::xml_node pf) {
+void collect_loaded(const Source& source, Facts& facts, FactElement& pf) {
   const std::string anchors_path = collector::capture_path("pfctl-anchors.txt");
   if (auto anchors = collector::read_capture(source, facts, kCollector, anchors_path, capture::parse_pfctl_anchors)) {
     for (const capture::PfAnchorPath& anchor : anchors->anchors) {
@@ -88,14 +90,62 @@ void collect_loaded(const Source& source, Facts& facts, pugi::xml_node pf) {
 // Apple's allow-list exists or a plain rule sits in the main ruleset, even with pf disabled
 // (xnu bsd/net/pf.c, pf_check_compatible_anchor and pf_check_compatible_rules).
 void collect_pf(const Source& source, Facts& facts) {
-  pugi::xml_node pf = facts.add("pf");
+  FactElement pf = facts.add("pf");
   collect_loaded(source, facts, pf);
   collect_configured(source, facts, pf);
-  const bool custom_anchor =
-      pf.find_child_by_attribute("anchor", "apple", "false") || pf.find_child_by_attribute("hook", "apple", "false");
-  const bool custom_rule = pf.find_child_by_attribute("rule", "custom", "true");
-  pf.prepend_attribute("custom-rules") = collector::boolean(custom_rule);
-  pf.prepend_attribute("custom-anchors") = collector::boolean(custom_anchor);
+  const pugi::xml_node written = pf.node();
+  const bool custom_anchor = written.find_child_by_attribute("anchor", "apple", "false") ||
+                             written.find_child_by_attribute("hook", "apple", "false");
+  const bool custom_rule = written.find_child_by_attribute("rule", "custom", "true");
+  pf.set_first("custom-rules", custom_rule);
+  pf.set_first("custom-anchors", custom_anchor);
 }
+
+namespace collector {
+namespace {
+
+constexpr std::string_view kOrigins[] = {"loaded", "configured"};
+constexpr std::string_view kHookKinds[] = {"anchor",       "scrub-anchor",  "nat-anchor",
+                                           "rdr-anchor",   "binat-anchor",  "dummynet-anchor"};
+constexpr contract::Attribute kPf[] = {
+    {"custom-anchors", contract::Type::boolean, "whether any anchor or hook is outside Apple's allow-list"},
+    {"custom-rules", contract::Type::boolean, "whether a plain rule sits in the main ruleset or a custom anchor"},
+};
+// Where a child of <pf> was read: every child has these.
+constexpr contract::Attribute kOrigin[] = {
+    {"from", contract::Type::enumeration, "loaded (pfctl: what the kernel has) or configured (pf.conf)", kOrigins},
+    {"source", contract::Type::path, "the capture or file it was read from"},
+    {"line", contract::Type::integer, "its line there"},
+};
+constexpr contract::Attribute kAnchor[] = {
+    {"path", contract::Type::text, "the anchor's path: com.apple/250.ApplicationFirewall, org.example.vpn, ..."},
+    {"apple", contract::Type::boolean, "whether Apple's allow-list has it"},
+};
+constexpr contract::Attribute kHookKind[] = {
+    {"kind", contract::Type::enumeration, "the rule's keyword", kHookKinds},
+};
+constexpr contract::Attribute kRule[] = {
+    {"text", contract::Type::text, "the rule"},
+    {"anchor", contract::Type::text, "the anchor it is in; empty for the main ruleset"},
+    {"custom", contract::Type::boolean, "whether it counts against user-space networking: not in Apple's anchors"},
+};
+constexpr contract::Element kContract[] = {
+    {"/facts/pf", "pf as the kernel judges it for user-space networking, enabled or not",
+     "pfctl -s Anchors -v, pfctl -s rules; /etc/pf.conf and the anchor files it loads", kPf},
+    {"/facts/pf/anchor", "an anchor that exists", "pfctl -s Anchors -v", kAnchor},
+    {"/facts/pf/anchor", "", "", kOrigin},
+    {"/facts/pf/hook", "a rule that calls an anchor, at the path it names", "pfctl -s rules; /etc/pf.conf", kHookKind},
+    {"/facts/pf/hook", "", "", kAnchor},
+    {"/facts/pf/hook", "", "", kOrigin},
+    {"/facts/pf/rule", "a plain rule", "pfctl -s rules; /etc/pf.conf and its anchor files", kRule},
+    {"/facts/pf/rule", "", "", kOrigin},
+};
+
+}  // namespace
+
+extern const Registration pf_collector{{kCollector, kContract},
+                                       [](const Input& input, Facts& facts) { collect_pf(input.source, facts); }};
+
+}  // namespace collector
 
 }  // namespace nwaudit

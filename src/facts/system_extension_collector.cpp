@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "nwaudit/capture/system_extensions_list.h"
+#include "nwaudit/capture/text_lines.h"
+#include "collector_registry.h"
 #include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
 
@@ -22,9 +24,8 @@ std::string path_of_file_url(std::string_view url) {
   std::string path;
   for (std::size_t i = 0; i < url.size(); ++i) {
     if (url[i] == '%' && i + 2 < url.size()) {
-      const std::string hex(url.substr(i + 1, 2));
-      if (hex.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos) {
-        path += static_cast<char>(std::stoi(hex, nullptr, 16));
+      if (const auto byte = capture::parse_hex(url.substr(i + 1, 2))) {
+        path += static_cast<char>(*byte);
         i += 2;
         continue;
       }
@@ -48,7 +49,7 @@ std::vector<std::string> categories_of(const plist::Value& extension, collector:
 
 // The NEProviderClasses a network extension declares in its Info.plist, as <provider> children.
 void add_providers(const Source& source, Facts& facts, const plist::Value& extension, collector::PlistFields& fields,
-                   pugi::xml_node element) {
+                   FactElement& element) {
   std::string bundle = path_of_file_url(fields.text(fields.dictionary(&extension, "stagedBundleURL"), "relative"));
   if (bundle.empty()) bundle = fields.text(&extension, "originPath");
   if (bundle.empty()) return;
@@ -62,15 +63,15 @@ void add_providers(const Source& source, Facts& facts, const plist::Value& exten
                                                 "provider classes");
   for (const auto& [provider_class, principal] : *classes->dictionary()) {
     if (left-- == 0) break;
-    pugi::xml_node provider = element.append_child("provider");
-    provider.append_attribute("class") = provider_class.c_str();
+    FactElement provider = element.add_child("provider");
+    provider.set("class", provider_class);
     const std::string_view name = provider_class;
     const std::string kind(name.substr(0, kProviderPrefix.size()) == kProviderPrefix ? name.substr(kProviderPrefix.size()) : name);
-    provider.append_attribute("kind") = kind.c_str();
+    provider.set("kind", kind);
     if (info->fields.is(principal, plist::Kind::string, provider_class)) {
-      provider.append_attribute("principal-class") = principal.string()->c_str();
+      provider.set("principal-class", *principal.string());
     }
-    provider.append_attribute("source") = info_path.c_str();
+    provider.set("source", info_path);
   }
 }
 
@@ -93,20 +94,19 @@ void add_database_entries(const Source& source, Facts& facts) {
     };
     const bool network = has_category("com.apple.system_extension.network_extension");
     const plist::Value* versions = fields.dictionary(&extension, "bundleVersion");
-    pugi::xml_node element = facts.add("system-extension");
-    element.append_attribute("id") = identifier.c_str();
-    element.append_attribute("team") = fields.text(&extension, "teamID").c_str();
-    element.append_attribute("version") = fields.text(versions, "CFBundleShortVersionString").c_str();
-    element.append_attribute("build") = fields.text(versions, "CFBundleVersion").c_str();
-    element.append_attribute("state") = state.c_str();
-    element.append_attribute("active") = collector::boolean(state.rfind("activated", 0) == 0);
-    element.append_attribute("enabled") = collector::boolean(state == "activated_enabled");
-    element.append_attribute("network-extension") = collector::boolean(network);
-    element.append_attribute("endpoint-security") =
-        collector::boolean(has_category("com.apple.system_extension.endpoint_security"));
-    element.append_attribute("driver") = collector::boolean(has_category("com.apple.system_extension.driver_extension"));
-    element.append_attribute("app") = fields.text(fields.dictionary(&extension, "container"), "bundlePath").c_str();
-    element.append_attribute("source") = kDatabase;
+    FactElement element = facts.add("system-extension");
+    element.set("id", identifier);
+    element.set("team", fields.text(&extension, "teamID"));
+    element.set("version", fields.text(versions, "CFBundleShortVersionString"));
+    element.set("build", fields.text(versions, "CFBundleVersion"));
+    element.set("state", state);
+    element.set("active", state.rfind("activated", 0) == 0);
+    element.set("enabled", state == "activated_enabled");
+    element.set("network-extension", network);
+    element.set("endpoint-security", has_category("com.apple.system_extension.endpoint_security"));
+    element.set("driver", has_category("com.apple.system_extension.driver_extension"));
+    element.set("app", fields.text(fields.dictionary(&extension, "container"), "bundlePath"));
+    element.set("source", kDatabase);
     if (network) add_providers(source, facts, extension, fields, element);
   }
 }
@@ -119,30 +119,31 @@ void merge_listing(const Source& source, Facts& facts) {
   auto listing = collector::read_capture(source, facts, kCollector, path, capture::parse_system_extensions_list);
   if (!listing) return;
   // By identifier and version, the first element of each.
-  std::map<std::pair<std::string, std::string>, pugi::xml_node> known;
+  std::map<std::pair<std::string, std::string>, FactElement> known;
   for (pugi::xml_node candidate : facts.root().children("system-extension")) {
-    known.emplace(std::pair{candidate.attribute("id").value(), candidate.attribute("version").value()}, candidate);
+    known.emplace(std::pair{candidate.attribute("id").value(), candidate.attribute("version").value()},
+                  facts.element(candidate));
   }
   for (const capture::SystemExtension& listed : listing->extensions) {
-    pugi::xml_node& element = known[{listed.bundle_id, listed.short_version}];
-    if (!element) {
-      element = facts.add("system-extension");
-      element.append_attribute("id") = listed.bundle_id.c_str();
-      element.append_attribute("team") = listed.team_id.c_str();
-      element.append_attribute("version") = listed.short_version.c_str();
-      element.append_attribute("build") = listed.bundle_version.c_str();
-      element.append_attribute("state") = listed.state.c_str();
-      element.append_attribute("active") = collector::boolean(listed.active);
-      element.append_attribute("enabled") = collector::boolean(listed.enabled);
-      element.append_attribute("network-extension") =
-          collector::boolean(listed.category == "com.apple.system_extension.network_extension");
-      element.append_attribute("endpoint-security") =
-          collector::boolean(listed.category == "com.apple.system_extension.endpoint_security");
-      element.append_attribute("driver") = collector::boolean(listed.category == "com.apple.system_extension.driver_extension");
-      element.append_attribute("source") = path.c_str();
+    const std::pair<std::string, std::string> key{listed.bundle_id, listed.short_version};
+    auto entry = known.find(key);
+    if (entry == known.end()) {
+      FactElement element = facts.add("system-extension");
+      element.set("id", listed.bundle_id);
+      element.set("team", listed.team_id);
+      element.set("version", listed.short_version);
+      element.set("build", listed.bundle_version);
+      element.set("state", listed.state);
+      element.set("active", listed.active);
+      element.set("enabled", listed.enabled);
+      element.set("network-extension", listed.category == "com.apple.system_extension.network_extension");
+      element.set("endpoint-security", listed.category == "com.apple.system_extension.endpoint_security");
+      element.set("driver", listed.category == "com.apple.system_extension.driver_extension");
+      element.set("source", path);
+      entry = known.emplace(key, element).first;
     }
     // The same extension may be listed twice (an old copy waiting for a restart); one attribute.
-    if (!element.attribute("listed")) element.append_attribute("listed") = "true";
+    if (!entry->second.node().attribute("listed")) entry->second.set("listed", true);
   }
 }
 
@@ -153,4 +154,43 @@ void collect_system_extensions(const Source& source, Facts& facts) {
   merge_listing(source, facts);
 }
 
+namespace collector {
+namespace {
+
+constexpr contract::Attribute kExtension[] = {
+    {"id", contract::Type::text, "the bundle identifier"},
+    {"team", contract::Type::text, "the developer team ID"},
+    {"version", contract::Type::version, "CFBundleShortVersionString"},
+    {"build", contract::Type::version, "CFBundleVersion"},
+    {"state", contract::Type::text,
+     "the database's state: activated_enabled, terminated_waiting_to_uninstall_on_reboot, ..."},
+    {"active", contract::Type::boolean, "a state starting with activated"},
+    {"enabled", contract::Type::boolean, "the state activated_enabled"},
+    {"network-extension", contract::Type::boolean, "whether it is a network extension"},
+    {"endpoint-security", contract::Type::boolean, "whether it is an Endpoint Security extension"},
+    {"driver", contract::Type::boolean, "whether it is a driver extension"},
+    {"app", contract::Type::path, "the app that contains it"},
+    {"listed", contract::Type::boolean, "true when the captured systemextensionsctl list shows it"},
+    {"source", contract::Type::path, "the database, or the listing for an extension only it shows"},
+};
+constexpr contract::Attribute kProvider[] = {
+    {"class", contract::Type::text, "a key of NetworkExtension/NEProviderClasses"},
+    {"kind", contract::Type::text,
+     "the class without com.apple.networkextension.: packet-tunnel, app-proxy, filter-data, filter-packet, dns-proxy"},
+    {"principal-class", contract::Type::text, "the class that implements it"},
+    {"source", contract::Type::path, "the extension's Info.plist"},
+};
+constexpr contract::Element kContract[] = {
+    {"/facts/system-extension", "a system extension",
+     "/Library/SystemExtensions/db.plist; systemextensionsctl list", kExtension},
+    {"/facts/system-extension/provider", "a network extension provider the bundle declares",
+     "the staged bundle's Contents/Info.plist", kProvider},
+};
+
+}  // namespace
+
+extern const Registration system_extensions_collector{
+    {kCollector, kContract}, [](const Input& input, Facts& facts) { collect_system_extensions(input.source, facts); }};
+
+}  // namespace collector
 }  // namespace nwaudit

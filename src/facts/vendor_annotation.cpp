@@ -1,5 +1,6 @@
 #include <array>
 
+#include "collector_registry.h"
 #include "nwaudit/facts/collectors.h"
 
 namespace nwaudit {
@@ -30,11 +31,36 @@ void annotate_vendors(Facts& facts, const VendorCatalog& vendors) {
         match = vendors.find(element.attribute("application").value(), "");
       }
       if (!match) continue;
-      element.append_attribute("vendor") = match->vendor.c_str();
-      if (!match->product.empty()) element.append_attribute("product") = match->product.c_str();
-      if (!match->kind.empty()) element.append_attribute("vendor-kind") = match->kind.c_str();
+      FactElement annotated = facts.element(element);
+      annotated.set("vendor", match->vendor);
+      if (!match->product.empty()) annotated.set("product", match->product);
+      if (!match->kind.empty()) annotated.set("vendor-kind", match->kind);
     }
   }
 }
+
+namespace collector {
+namespace {
+
+// The same three attributes on every element whose identifier the catalog may know.
+constexpr contract::Attribute kVendor[] = {
+    {"vendor", contract::Type::text, "who makes it, from the vendor files (rules/vendors.xml and users' own)"},
+    {"product", contract::Type::text, "the product it belongs to, when the vendor files name one"},
+    {"vendor-kind", contract::Type::text,
+     "what kind of network component the vendor files say it is: socket-filter, content-filter, packet-tunnel, ..."},
+};
+constexpr contract::Element kContract[] = {
+    {"/facts/kext", "", "", kVendor},
+    {"/facts/system-extension", "", "", kVendor},
+    {"/facts/ne-configuration", "", "", kVendor},
+    {"/facts/service", "", "", kVendor},
+};
+
+}  // namespace
+
+extern const Registration vendor_annotations_collector{
+    {"vendors", kContract}, [](const Input& input, Facts& facts) { annotate_vendors(facts, input.vendors); }};
+
+}  // namespace collector
 
 }  // namespace nwaudit

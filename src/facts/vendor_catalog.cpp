@@ -15,7 +15,7 @@ std::vector<Error> VendorCatalog::add(const XmlFile& file) {
       continue;
     }
     if (key.empty() || match.vendor.empty()) {
-      problems.push_back(file.error_at(node, "<" + std::string(element) + "> needs id and vendor attributes"));
+      problems.push_back(file.error_at(node, std::string("<").append(element).append("> needs id and vendor attributes")));
       continue;
     }
     auto& entries = element == "identifier" ? identifiers_ : element == "prefix" ? prefixes_ : teams_;

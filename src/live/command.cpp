@@ -12,7 +12,6 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
-#include <optional>
 #include <thread>
 
 #include "nwaudit/base/unique_fd.h"
@@ -65,29 +64,40 @@ bool prepare_pipe_end(UniqueFd& end) {
   return true;
 }
 
-// The errno when the pipe cannot be made.
-std::optional<int> make_pipe(UniqueFd& read_end, UniqueFd& write_end) {
+// An Error about running argv.
+Error command_error(const std::vector<std::string>& argv, std::string reason) {
+  return Error{ErrorKind::io, command_line(argv), {}, std::move(reason)};
+}
+
+struct Pipe {
+  UniqueFd read_end;
+  UniqueFd write_end;
+};
+
+// A pipe for the output of argv.
+Expected<Pipe> make_pipe(const std::vector<std::string>& argv) {
+  const auto failure = [&] { return command_error(argv, std::string("cannot make a pipe: ") + std::strerror(errno)); };
   std::array<int, 2> fds{};
 #ifdef __linux__
-  if (::pipe2(fds.data(), O_CLOEXEC) != 0) return errno;
+  if (::pipe2(fds.data(), O_CLOEXEC) != 0) return failure();
 #else
-  if (::pipe(fds.data()) != 0) return errno;  // macOS has no pipe2; close-on-exec is set next
+  if (::pipe(fds.data()) != 0) return failure();  // macOS has no pipe2; close-on-exec is set next
 #endif
-  read_end.reset(fds[0]);
-  write_end.reset(fds[1]);
-  if (!prepare_pipe_end(read_end) || !prepare_pipe_end(write_end)) return errno;
-  return std::nullopt;
+  Pipe pipe{UniqueFd(fds[0]), UniqueFd(fds[1])};
+  if (!prepare_pipe_end(pipe.read_end) || !prepare_pipe_end(pipe.write_end)) return failure();
+  return pipe;
 }
 
 // Spawns argv with stdin from /dev/null, stdout and stderr onto the given pipe ends, as the
-// leader of a new process group; 0, or the errno when it cannot be started.
-int spawn(const std::vector<std::string>& argv, int out_fd, int err_fd, pid_t& pid) {
+// leader of a new process group; its process id.
+Expected<pid_t> spawn(const std::vector<std::string>& argv, int out_fd, int err_fd) {
+  const auto failure = [&](int error) { return command_error(argv, std::string("cannot start: ") + std::strerror(error)); };
   posix_spawn_file_actions_t actions;
   posix_spawnattr_t attributes;
-  if (int error = ::posix_spawn_file_actions_init(&actions); error != 0) return error;
+  if (int error = ::posix_spawn_file_actions_init(&actions); error != 0) return failure(error);
   if (int error = ::posix_spawnattr_init(&attributes); error != 0) {
     ::posix_spawn_file_actions_destroy(&actions);
-    return error;
+    return failure(error);
   }
   int flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
 #ifdef POSIX_SPAWN_CLOEXEC_DEFAULT
@@ -109,10 +119,12 @@ int spawn(const std::vector<std::string>& argv, int out_fd, int err_fd, pid_t& p
   if (error == 0) error = ::posix_spawnattr_setpgroup(&attributes, 0);
   if (error == 0) error = ::posix_spawnattr_setsigmask(&attributes, &no_signals);
   if (error == 0) error = ::posix_spawnattr_setsigdefault(&attributes, &default_signals);
+  pid_t pid = -1;
   if (error == 0) error = ::posix_spawn(&pid, argv[0].c_str(), &actions, &attributes, arguments.data(), environ);
   ::posix_spawnattr_destroy(&attributes);
   ::posix_spawn_file_actions_destroy(&actions);
-  return error;
+  if (error != 0) return failure(error);
+  return pid;
 }
 
 // One of the child's output pipes, read until end of file.
@@ -200,24 +212,23 @@ std::string status_reason(int status, const std::string& error_output) {
 
 Expected<std::string> run_command(const std::vector<std::string>& argv, milliseconds timeout, std::size_t max_output) {
   if (argv.empty() || argv[0].empty() || argv[0].front() != '/') {
-    return Error{ErrorKind::io, command_line(argv), {}, "the program is not named by an absolute path"};
+    return command_error(argv, "the program is not named by an absolute path");
   }
-  const auto failure = [&](std::string reason) { return Error{ErrorKind::io, command_line(argv), {}, std::move(reason)}; };
+  const auto failure = [&](std::string reason) { return command_error(argv, std::move(reason)); };
   const Clock::time_point deadline = Clock::now() + timeout;
 
-  Stream out{{}, {}, std::max(max_output, max_output + 1)};  // one byte over shows the excess
-  Stream err{{}, {}, kMaxErrorBytes};
-  UniqueFd out_write;
-  UniqueFd err_write;
-  if (auto error = make_pipe(out.fd, out_write)) return failure(std::string("cannot make a pipe: ") + std::strerror(*error));
-  if (auto error = make_pipe(err.fd, err_write)) return failure(std::string("cannot make a pipe: ") + std::strerror(*error));
+  auto out_pipe = make_pipe(argv);
+  if (!out_pipe) return std::move(out_pipe).error();
+  auto err_pipe = make_pipe(argv);
+  if (!err_pipe) return std::move(err_pipe).error();
+  Stream out{std::move(out_pipe->read_end), {}, std::max(max_output, max_output + 1)};  // one byte over shows the excess
+  Stream err{std::move(err_pipe->read_end), {}, kMaxErrorBytes};
 
-  pid_t pid = -1;
-  if (const int error = spawn(argv, out_write.get(), err_write.get(), pid); error != 0) {
-    return failure(std::string("cannot start: ") + std::strerror(error));
-  }
-  out_write.reset();
-  err_write.reset();
+  const auto spawned = spawn(argv, out_pipe->write_end.get(), err_pipe->write_end.get());
+  if (!spawned) return spawned.error();
+  const pid_t pid = *spawned;
+  out_pipe->write_end.reset();
+  err_pipe->write_end.reset();
 
   const Drained drained = drain(out, err, max_output, deadline);
   const Exit exit = drained == Drained::all ? wait_until(pid, deadline) : Exit{Exit::running, 0};

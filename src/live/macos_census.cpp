@@ -91,18 +91,16 @@ int fd_info(int pid, int fd, int flavor, Info& info) {
 bool gone(int error) { return error == EBADF || error == ENOTSOCK; }
 bool process_unreadable(int error) { return error == ESRCH || error == EPERM || error == EACCES; }
 
-struct Counted {
-  bool counted = false;        // false when the descriptor closed meanwhile
-  std::optional<int> failure;  // the errno when the process could not be read any more
-};
+// The count_* functions say whether they counted the descriptor: false when it closed
+// meanwhile, an Error when the process could not be read any more.
 
 // A socket: TCP or UDP over IPv4 or IPv6, or another kind. One that cannot be examined counts
 // as another kind.
-Counted count_socket(int pid, int fd, DescriptorCensus& census) {
+Expected<bool> count_socket(int pid, int fd, DescriptorCensus& census) {
   socket_fdinfo info{};
   const int error = fd_info(pid, fd, PROC_PIDFDSOCKETINFO, info);
-  if (gone(error)) return {};
-  if (process_unreadable(error)) return {false, error};
+  if (gone(error)) return false;
+  if (process_unreadable(error)) return process_error(pid, error);
   const int kind = info.psi.soi_kind;
   const int protocol = info.psi.soi_protocol;
   const bool internet = error == 0 && (kind == SOCKINFO_TCP || kind == SOCKINFO_IN);
@@ -113,21 +111,21 @@ Counted count_socket(int pid, int fd, DescriptorCensus& census) {
   } else {
     ++census.other_sockets;
   }
-  return {true, {}};
+  return true;
 }
 
 // A Skywalk channel, and whether it is a flow-switch channel (lsof's "CHAN flowsw").
-Counted count_channel(int pid, int fd, DescriptorCensus& census) {
+Expected<bool> count_channel(int pid, int fd, DescriptorCensus& census) {
   channel_fdinfo info{};
   const int error = fd_info(pid, fd, PROC_PIDFDCHANNELINFO, info);
-  if (gone(error)) return {};
-  if (process_unreadable(error)) return {false, error};
+  if (gone(error)) return false;
+  if (process_unreadable(error)) return process_error(pid, error);
   ++census.channels;
   if (error == 0 && info.channelinfo.chi_type == PROC_CHANNEL_TYPE_FLOW_SWITCH) ++census.flowswitch_channels;
-  return {true, {}};
+  return true;
 }
 
-Counted count(int pid, const proc_fdinfo& fd, DescriptorCensus& census) {
+Expected<bool> count(int pid, const proc_fdinfo& fd, DescriptorCensus& census) {
   switch (fd.proc_fdtype) {
     case PROX_FDTYPE_SOCKET: return count_socket(pid, fd.proc_fd, census);
     case PROX_FDTYPE_CHANNEL: return count_channel(pid, fd.proc_fd, census);
@@ -135,7 +133,7 @@ Counted count(int pid, const proc_fdinfo& fd, DescriptorCensus& census) {
     case PROX_FDTYPE_VNODE: ++census.files; break;
     default: ++census.other; break;  // pipes, kqueues, shared memory, nexus controllers, ...
   }
-  return {true, {}};
+  return true;
 }
 
 std::optional<std::uint64_t> limit_value(rlim_t value) {
@@ -150,9 +148,9 @@ class MacosCensusReader final : public CensusReader {
     if (!list) return std::move(list).error();
     DescriptorCensus census;
     for (const proc_fdinfo& fd : *list) {
-      const Counted counted = count(pid, fd, census);
-      if (counted.failure) return process_error(pid, *counted.failure);
-      if (counted.counted) ++census.total;
+      const auto counted = count(pid, fd, census);
+      if (!counted) return counted.error();
+      if (*counted) ++census.total;
     }
     return census;
   }

@@ -156,7 +156,7 @@ class NetworkFrameworkOpener final : public ConnectionOpener {
       if (!listening) return std::move(listening).error();
       port = std::to_string(*listening);
     }
-    if (auto problem = connect(host, port, count)) return *problem;
+    if (auto started = connect(host, port, count); !started) return std::move(started).error();
 
     std::unique_lock lock(shared_->mutex);
     const auto& phases = shared_->phases;
@@ -240,7 +240,7 @@ class NetworkFrameworkOpener final : public ConnectionOpener {
   }
 
   // Starts `count` connections to host:port; an Error when none can be made.
-  std::optional<Error> connect(const std::string& host, const std::string& port, std::size_t count) {
+  Expected<void> connect(const std::string& host, const std::string& port, std::size_t count) {
     const std::string subject = host + ":" + port;
     nw_endpoint_t endpoint = nw_endpoint_create_host(host.c_str(), port.c_str());
     if (endpoint == nullptr) return probe_error(subject, "not a host and port Network.framework accepts");
@@ -264,7 +264,7 @@ class NetworkFrameworkOpener final : public ConnectionOpener {
     }
     nw_release(parameters);
     nw_release(endpoint);
-    return std::nullopt;
+    return {};
   }
 
   std::shared_ptr<Shared> shared_;

@@ -37,31 +37,28 @@ constexpr SysctlName kSysctls[] = {
 constexpr std::size_t kMaxValueBytes = 64 * 1024;
 constexpr std::size_t kMaxApiStatsBytes = 4096;
 
-// The sysctl's bytes: nullopt when this kernel has no such name (ENOENT); the reason it could
-// not be read otherwise.
-struct Read {
-  std::optional<std::string> value;
-  std::string problem;
-};
-
-Read read_sysctl(const char* name, std::size_t max_bytes) {
+// The sysctl's bytes; nullopt when this kernel has no such name (ENOENT). An Error (io, named
+// by the sysctl) when it cannot be read.
+Expected<std::optional<std::string>> read_sysctl(const char* name, std::size_t max_bytes) {
+  const auto failure = [&](std::string reason) { return Error{ErrorKind::io, name, {}, std::move(reason)}; };
+  const std::optional<std::string> no_such_name;
   for (int attempt = 0; attempt < 3; ++attempt) {
     std::size_t size = 0;
     if (::sysctlbyname(name, nullptr, &size, nullptr, 0) != 0) {
-      if (errno == ENOENT) return {};
-      return {std::nullopt, std::strerror(errno)};
+      if (errno == ENOENT) return no_such_name;
+      return failure(std::strerror(errno));
     }
-    if (size > max_bytes) return {std::nullopt, std::to_string(size) + " bytes, over " + std::to_string(max_bytes)};
+    if (size > max_bytes) return failure(std::to_string(size) + " bytes, over " + std::to_string(max_bytes));
     std::string value(size, '\0');
     if (::sysctlbyname(name, value.data(), &size, nullptr, 0) == 0) {
       value.resize(size);
-      return {std::move(value), {}};
+      return std::optional<std::string>(std::move(value));
     }
-    if (errno == ENOENT) return {};
-    if (errno != ENOMEM) return {std::nullopt, std::strerror(errno)};
+    if (errno == ENOENT) return no_such_name;
+    if (errno != ENOMEM) return failure(std::strerror(errno));
     // ENOMEM: the value grew between the two calls; ask for its size again.
   }
-  return {std::nullopt, "its size kept changing"};
+  return failure("its size kept changing");
 }
 
 // The value as sysctl(8) prints it; nullopt for an integer of an unexpected size.
@@ -84,11 +81,12 @@ std::optional<std::string> printed(const std::string& value, Kind kind) {
 // a value that cannot be read becomes a line the parser reports as a problem, in coverage.
 std::string sysctl_line(const SysctlName& sysctl) {
   const std::string name = sysctl.name;
-  const Read read = read_sysctl(sysctl.name, kMaxValueBytes);
-  if (!read.value && read.problem.empty()) return "sysctl: unknown oid '" + name + "'\n";
-  if (!read.value) return "sysctl: " + name + ": " + read.problem + "\n";
-  const std::optional<std::string> value = printed(*read.value, sysctl.kind);
-  if (!value) return "sysctl: " + name + ": an integer of " + std::to_string(read.value->size()) + " bytes\n";
+  const auto read = read_sysctl(sysctl.name, kMaxValueBytes);
+  if (!read) return "sysctl: " + name + ": " + read.error().reason + "\n";
+  if (!*read) return "sysctl: unknown oid '" + name + "'\n";
+  const std::string& bytes = **read;
+  const std::optional<std::string> value = printed(bytes, sysctl.kind);
+  if (!value) return "sysctl: " + name + ": an integer of " + std::to_string(bytes.size()) + " bytes\n";
   return name + ": " + *value + "\n";
 }
 
@@ -100,10 +98,10 @@ Expected<std::string> sysctl_text() {
 
 Expected<std::string> api_stats_bytes() {
   const std::string path = collector::capture_path("net.api_stats");
-  const Read read = read_sysctl("net.api_stats", kMaxApiStatsBytes);
-  if (read.value) return *read.value;
-  if (read.problem.empty()) return Error{ErrorKind::not_found, path, {}, "this macOS has no net.api_stats sysctl"};
-  return Error{ErrorKind::io, path, {}, "sysctlbyname(\"net.api_stats\"): " + read.problem};
+  auto read = read_sysctl("net.api_stats", kMaxApiStatsBytes);
+  if (!read) return Error{ErrorKind::io, path, {}, "sysctlbyname(\"net.api_stats\"): " + read.error().reason};
+  if (!*read) return Error{ErrorKind::not_found, path, {}, "this macOS has no net.api_stats sysctl"};
+  return std::move(**read);
 }
 
 }  // namespace

@@ -115,10 +115,10 @@ class Scanner {
     auto magic_bytes = read(0, 4);
     if (!magic_bytes) return std::move(magic_bytes).error();
     const std::uint32_t magic = load_u32(*magic_bytes, 0, ByteOrder::big);
-    std::optional<Error> error = (magic == kFatMagic || magic == kFatMagic64)
-                                     ? scan_universal(magic == kFatMagic64)
-                                     : scan_slice(Slice{0, file_size_, "", "file"}, true);
-    if (error) return *std::move(error);
+    Expected<void> scanned = (magic == kFatMagic || magic == kFatMagic64)
+                                 ? scan_universal(magic == kFatMagic64)
+                                 : scan_slice(Slice{0, file_size_, "", "file"}, true);
+    if (!scanned) return std::move(scanned).error();
     auto& symbols = result_.imported_symbols;
     std::sort(symbols.begin(), symbols.end());
     symbols.erase(std::unique(symbols.begin(), symbols.end()), symbols.end());
@@ -135,7 +135,7 @@ class Scanner {
     return file_.read_at(offset, static_cast<std::size_t>(length));
   }
 
-  std::optional<Error> scan_universal(bool wide) {
+  Expected<void> scan_universal(bool wide) {
     if (file_size_ < kFatHeaderSize) {
       return fail(ErrorKind::malformed, 0,
                   "truncated: " + std::to_string(file_size_) + " bytes is too short for a universal header");
@@ -174,12 +174,12 @@ class Scanner {
                     label + std::to_string(size) + " bytes at offset " + std::to_string(offset) +
                         " run past the end of the " + std::to_string(file_size_) + "-byte file");
       }
-      if (auto error = scan_slice(Slice{offset, size, label, "slice"}, false)) return error;
+      if (auto scanned = scan_slice(Slice{offset, size, label, "slice"}, false); !scanned) return scanned;
     }
-    return std::nullopt;
+    return {};
   }
 
-  std::optional<Error> scan_slice(const Slice& slice, bool names_architecture) {
+  Expected<void> scan_slice(const Slice& slice, bool names_architecture) {
     if (slice.size < 4) {
       return fail(ErrorKind::malformed, slice.start,
                   slice.label + "truncated: " + std::to_string(slice.size) + " bytes is too short for a Mach-O " +
@@ -263,11 +263,11 @@ class Scanner {
       }
       at += command_size;
     }
-    if (!symbol_table) return std::nullopt;  // stripped of every symbol: it imports nothing we can name
+    if (!symbol_table) return {};  // stripped of every symbol: it imports nothing we can name
     return scan_symbols(slice, *symbol_table, wide, order);
   }
 
-  std::optional<Error> scan_symbols(const Slice& slice, const SymbolTable& table, bool wide, ByteOrder order) {
+  Expected<void> scan_symbols(const Slice& slice, const SymbolTable& table, bool wide, ByteOrder order) {
     const std::string symtab = slice.label + "LC_SYMTAB";
     if (table.symbol_count > limits::kMaxSymbols) {
       return fail(ErrorKind::too_large, table.command_at + 12,
@@ -293,7 +293,7 @@ class Scanner {
                   symtab + "'s symbol and string tables take " + std::to_string(symbols_size + table.strings_size) +
                       " bytes, over the limit of " + std::to_string(limits::kMaxSymbolTableBytes));
     }
-    if (table.symbol_count == 0) return std::nullopt;
+    if (table.symbol_count == 0) return {};
 
     const std::uint64_t symbols_at = slice.start + table.symbols_offset;
     const std::uint64_t strings_at = slice.start + table.strings_offset;
@@ -332,7 +332,7 @@ class Scanner {
       imported_name_bytes_ += name.size();
       if (!name.empty()) result_.imported_symbols.emplace_back(name);
     }
-    return std::nullopt;
+    return {};
   }
 
   const RandomAccessFile& file_;

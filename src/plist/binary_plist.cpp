@@ -116,7 +116,7 @@ std::optional<Value> convert(plist_t node) {
 }  // namespace
 
 Expected<Value> parse_binary(std::string_view bytes, std::string_view name) {
-  if (auto error = check_binary_plist_layout(bytes, name)) return *std::move(error);
+  if (auto sound = check_binary_plist_layout(bytes, name); !sound) return std::move(sound).error();
   plist_t root = nullptr;
   plist_from_bin(bytes.data(), static_cast<std::uint32_t>(bytes.size()), &root);
   PlistPtr owner(root);

@@ -28,6 +28,12 @@ struct ObjectShape {
   std::string_view text;  // a string's code units, or data's bytes
 };
 
+// Where a variable-size object's content starts, and how many units it has.
+struct Extent {
+  std::uint64_t length = 0;
+  std::uint64_t payload = 0;
+};
+
 // What an object expands to, a shared object counted at every use.
 struct Amount {
   std::uint64_t values = 0;
@@ -53,7 +59,7 @@ class LayoutChecker {
  public:
   LayoutChecker(std::string_view bytes, std::string_view name) : bytes_(bytes), name_(name) {}
 
-  std::optional<Error> check() {
+  Expected<void> check() {
     if (bytes_.size() < kHeaderSize + 1 + kTrailerSize) {
       return fail(ErrorKind::malformed, bytes_.size(), "truncated: " + std::to_string(bytes_.size()) +
                                                            " bytes is too short for a binary plist");
@@ -104,26 +110,22 @@ class LayoutChecker {
   // Bytes [from, from + size) must lie in the object area, before the offset table.
   bool fits(std::uint64_t from, std::uint64_t size) const { return from <= table_at_ && size <= table_at_ - from; }
 
-  // Reads the length of a variable-size object: the marker's low nibble, or an integer object after it.
-  std::optional<Error> read_length(std::uint64_t at, unsigned nibble, std::uint64_t& length, std::uint64_t& payload) {
-    payload = at + 1;
-    if (nibble != 0xF) {
-      length = nibble;
-      return std::nullopt;
-    }
-    if (!fits(payload, 1)) return fail(ErrorKind::malformed, payload, "length runs past the object area");
-    const unsigned marker = byte_at(payload);
+  // The extent of a variable-size object at `at`: its length is the marker's low nibble, or an
+  // integer object after the marker.
+  Expected<Extent> extent_of(std::uint64_t at, unsigned nibble) const {
+    const std::uint64_t after_marker = at + 1;
+    if (nibble != 0xF) return Extent{nibble, after_marker};
+    if (!fits(after_marker, 1)) return fail(ErrorKind::malformed, after_marker, "length runs past the object area");
+    const unsigned marker = byte_at(after_marker);
     if ((marker & 0xF0) != 0x10 || (marker & 0x0F) > 3) {
-      return fail(ErrorKind::malformed, payload, "length marker " + hex(marker) + " is not a 1 to 8 byte integer");
+      return fail(ErrorKind::malformed, after_marker, "length marker " + hex(marker) + " is not a 1 to 8 byte integer");
     }
     const std::uint64_t size = 1ull << (marker & 0x0F);
-    if (!fits(payload + 1, size)) return fail(ErrorKind::malformed, payload, "length runs past the object area");
-    length = read_unsigned(payload + 1, size);
-    payload += 1 + size;
-    return std::nullopt;
+    if (!fits(after_marker + 1, size)) return fail(ErrorKind::malformed, after_marker, "length runs past the object area");
+    return Extent{read_unsigned(after_marker + 1, size), after_marker + 1 + size};
   }
 
-  std::optional<Error> shape_of(std::uint64_t index, ObjectShape& shape) {
+  Expected<ObjectShape> shape_of(std::uint64_t index) const {
     const std::uint64_t at = read_unsigned(table_at_ + index * offset_size_, offset_size_);
     if (at < kHeaderSize || at >= table_at_) {
       return fail(ErrorKind::malformed, table_at_ + index * offset_size_,
@@ -134,11 +136,11 @@ class LayoutChecker {
     auto past_end = [&] {
       return fail(ErrorKind::malformed, at, "object " + std::to_string(index) + " runs past the object area (truncated?)");
     };
-    std::uint64_t length = 0;
-    std::uint64_t payload = at + 1;
+    const std::uint64_t payload = at + 1;
+    const ObjectShape leaf;
     switch (marker >> 4) {
       case 0x0:
-        if (marker == 0x08 || marker == 0x09) return std::nullopt;
+        if (marker == 0x08 || marker == 0x09) return leaf;
         break;
       case 0x1: {  // integer of 2^nibble bytes
         if (nibble > 4) break;
@@ -147,37 +149,44 @@ class LayoutChecker {
         if (size == 16 && (read_unsigned(payload, 8) != 0 || (byte_at(payload + 8) & 0x80) != 0)) {
           return fail(ErrorKind::malformed, at, "integer does not fit in 64 signed bits");
         }
-        return std::nullopt;
+        return leaf;
       }
       case 0x2:  // real of 4 or 8 bytes
         if (nibble != 2 && nibble != 3) break;
-        return fits(payload, 1ull << nibble) ? std::nullopt : std::optional<Error>(past_end());
+        if (!fits(payload, 1ull << nibble)) return past_end();
+        return leaf;
       case 0x3:  // date
         if (marker != 0x33) break;
-        return fits(payload, 8) ? std::nullopt : std::optional<Error>(past_end());
+        if (!fits(payload, 8)) return past_end();
+        return leaf;
       case 0x4:  // data
       case 0x5:  // ASCII string
       case 0x6: {  // UTF-16 string
-        if (auto error = read_length(at, nibble, length, payload)) return error;
+        auto extent = extent_of(at, nibble);
+        if (!extent) return std::move(extent).error();
         const std::uint64_t unit = (marker >> 4) == 0x6 ? 2 : 1;
-        if (length > table_at_ / unit || !fits(payload, length * unit)) return past_end();
+        if (extent->length > table_at_ / unit || !fits(extent->payload, extent->length * unit)) return past_end();
+        ObjectShape shape;
         shape.is_string = (marker >> 4) != 0x4;
         shape.is_utf16 = unit == 2;
-        shape.text = bytes_.substr(static_cast<std::size_t>(payload), static_cast<std::size_t>(length * unit));
-        return std::nullopt;
+        shape.text = bytes_.substr(static_cast<std::size_t>(extent->payload), static_cast<std::size_t>(extent->length * unit));
+        return shape;
       }
       case 0x8:  // UID of nibble + 1 bytes
-        return fits(payload, nibble + 1u) ? std::nullopt : std::optional<Error>(past_end());
+        if (!fits(payload, nibble + 1u)) return past_end();
+        return leaf;
       case 0xA:  // array
       case 0xD: {  // dictionary: keys, then values
-        if (auto error = read_length(at, nibble, length, payload)) return error;
-        const std::uint64_t references = (marker >> 4) == 0xD ? length * 2 : length;
-        if (length > table_at_ || !fits(payload, references * reference_size_)) return past_end();
+        auto extent = extent_of(at, nibble);
+        if (!extent) return std::move(extent).error();
+        const std::uint64_t references = (marker >> 4) == 0xD ? extent->length * 2 : extent->length;
+        if (extent->length > table_at_ || !fits(extent->payload, references * reference_size_)) return past_end();
+        ObjectShape shape;
         shape.is_container = true;
         shape.is_dictionary = (marker >> 4) == 0xD;
-        shape.references_at = static_cast<std::size_t>(payload);
+        shape.references_at = static_cast<std::size_t>(extent->payload);
         shape.reference_count = references;
-        return std::nullopt;
+        return shape;
       }
       default:
         break;
@@ -194,7 +203,7 @@ class LayoutChecker {
     Amount expanded = Amount{1, 0};  // this object and everything below it
   };
 
-  std::optional<Error> over_limits(const Amount& amount) const {
+  Expected<void> over_limits(const Amount& amount) const {
     if (amount.values > limits::kMaxPlistValues) {
       return fail(ErrorKind::too_large, kHeaderSize,
                   "expands to more than " + std::to_string(limits::kMaxPlistValues) + " values");
@@ -203,44 +212,44 @@ class LayoutChecker {
       return fail(ErrorKind::too_large, kHeaderSize,
                   "expands to more than " + std::to_string(limits::kMaxPlistExpandedBytes) + " bytes of strings and data");
     }
-    return std::nullopt;
+    return {};
   }
 
   // Depth-first over the reachable objects, containers on an explicit stack.
-  std::optional<Error> walk(std::uint64_t top) {
+  Expected<void> walk(std::uint64_t top) {
     std::vector<State> state(object_count_, State::unvisited);
     std::vector<Amount> expanded(object_count_);  // what a finished object expands to
     std::vector<Frame> stack;
 
     // Visits one object: a leaf is finished at once, a container is opened. Adds to the parent's count.
-    auto visit = [&](std::uint64_t index, Amount& parent) -> std::optional<Error> {
+    auto visit = [&](std::uint64_t index, Amount& parent) -> Expected<void> {
       if (state[index] == State::open) {
         return fail(ErrorKind::malformed, table_at_ + index * offset_size_,
                     "object " + std::to_string(index) + " contains itself (reference cycle)");
       }
       if (state[index] == State::done) {
         parent += expanded[index];
-        return std::nullopt;
+        return {};
       }
-      ObjectShape shape;
-      if (auto error = shape_of(index, shape)) return error;
-      if (!shape.is_container) {
+      auto shape = shape_of(index);
+      if (!shape) return std::move(shape).error();
+      if (!shape->is_container) {
         state[index] = State::done;
-        expanded[index] = Amount{1, shape.text.size()};
+        expanded[index] = Amount{1, shape->text.size()};
         parent += expanded[index];
-        return std::nullopt;
+        return {};
       }
       if (stack.size() >= limits::kMaxNestingDepth) {
         return fail(ErrorKind::too_large, read_unsigned(table_at_ + index * offset_size_, offset_size_),
                     "nested deeper than " + std::to_string(limits::kMaxNestingDepth) + " containers");
       }
       state[index] = State::open;
-      stack.push_back(Frame{index, shape});
-      return std::nullopt;
+      stack.push_back(Frame{index, *shape});
+      return {};
     };
 
     Amount total;
-    if (auto error = visit(top, total)) return error;
+    if (auto visited = visit(top, total); !visited) return visited;
     while (!stack.empty()) {
       Frame& frame = stack.back();
       if (frame.next == frame.shape.reference_count) {
@@ -249,7 +258,7 @@ class LayoutChecker {
         stack.pop_back();
         Amount& parent = stack.empty() ? total : stack.back().expanded;
         parent += expanded[frame.index];
-        if (auto error = over_limits(parent)) return error;
+        if (auto within = over_limits(parent); !within) return within;
         continue;
       }
       const std::size_t reference_at = frame.shape.references_at + frame.next * reference_size_;
@@ -262,13 +271,13 @@ class LayoutChecker {
                         ", which does not exist");
       }
       if (is_key) {
-        ObjectShape key_shape;
-        if (auto error = shape_of(child, key_shape)) return error;
-        if (!key_shape.is_string) {
+        auto key_shape = shape_of(child);
+        if (!key_shape) return std::move(key_shape).error();
+        if (!key_shape->is_string) {
           return fail(ErrorKind::malformed, reference_at,
                       "dictionary " + std::to_string(frame.index) + " has a key that is not a string");
         }
-        if (has_nul(key_shape)) {
+        if (has_nul(*key_shape)) {
           return fail(ErrorKind::malformed, reference_at,
                       "dictionary " + std::to_string(frame.index) + " has a key with a NUL character");
         }
@@ -276,11 +285,11 @@ class LayoutChecker {
       // visit() may grow the stack, so the parent's count is passed by index, not by reference.
       const std::size_t parent = stack.size() - 1;
       Amount added;
-      if (auto error = visit(child, added)) return error;
+      if (auto visited = visit(child, added); !visited) return visited;
       stack[parent].expanded += added;
-      if (auto error = over_limits(stack[parent].expanded)) return error;
+      if (auto within = over_limits(stack[parent].expanded); !within) return within;
     }
-    return std::nullopt;
+    return {};
   }
 
   std::string_view bytes_;
@@ -293,7 +302,7 @@ class LayoutChecker {
 
 }  // namespace
 
-std::optional<Error> check_binary_plist_layout(std::string_view bytes, std::string_view name) {
+Expected<void> check_binary_plist_layout(std::string_view bytes, std::string_view name) {
   return LayoutChecker(bytes, name).check();
 }
 

@@ -1,9 +1,8 @@
 #pragma once
 
-#include <optional>
 #include <string_view>
 
-#include "nwaudit/base/error.h"
+#include "nwaudit/base/expected.h"
 
 namespace nwaudit::plist {
 
@@ -13,10 +12,10 @@ namespace nwaudit::plist {
 // character, integers that fit in 64 signed bits, no reference cycle, nesting within
 // limits::kMaxNestingDepth, and at most limits::kMaxPlistValues values and
 // limits::kMaxPlistExpandedBytes bytes of strings and data once shared objects are expanded.
-// Returns the first problem, located by byte offset, or nullopt when the file is sound.
+// Fails with the first problem, located by byte offset.
 //
 // libplist decodes the file afterwards; this check gives precise errors and keeps
 // hostile files (deep, cyclic, or small files that expand to huge trees) away from it.
-std::optional<Error> check_binary_plist_layout(std::string_view bytes, std::string_view name);
+Expected<void> check_binary_plist_layout(std::string_view bytes, std::string_view name);
 
 }  // namespace nwaudit::plist

@@ -53,7 +53,7 @@ class Decoder {
 
   // nullopt means the value is "$null".
   Expected<std::optional<Value>> decode(const Value& value, const Where& where, std::size_t depth) {
-    if (auto error = over_limits(where, values_ + 1)) return *std::move(error);
+    if (auto within = over_limits(where, values_ + 1); !within) return std::move(within).error();
     ++values_;
     const std::optional<Uid> uid = value.uid();
     if (!uid) return copy(value, where);
@@ -85,8 +85,8 @@ class Decoder {
     return Error{kind, name_, where.text(), std::move(reason)};
   }
 
-  // The Error once the archive has decoded to `values` values, or more bytes than allowed.
-  std::optional<Error> over_limits(const Where& where, std::size_t values) const {
+  // Fails once the archive has decoded to `values` values, or more bytes than allowed.
+  Expected<void> over_limits(const Where& where, std::size_t values) const {
     if (values > limits::kMaxPlistValues) {
       return fail(ErrorKind::too_large, where, "decodes to more than " + std::to_string(limits::kMaxPlistValues) + " values");
     }
@@ -94,7 +94,7 @@ class Decoder {
       return fail(ErrorKind::too_large, where,
                   "decodes to more than " + std::to_string(limits::kMaxPlistExpandedBytes) + " bytes of strings and data");
     }
-    return std::nullopt;
+    return {};
   }
 
   // A value kept as it is. All of it counts, since an object may be used many times.
@@ -102,7 +102,7 @@ class Decoder {
     std::size_t values = 0;
     add_up(value, values, bytes_);
     values_ += values - 1;  // decode() counted the value itself
-    if (auto error = over_limits(where, values_)) return *std::move(error);
+    if (auto within = over_limits(where, values_); !within) return std::move(within).error();
     return std::optional<Value>(value);
   }
 

@@ -56,8 +56,7 @@ class XmlPlistReader {
   }
 
   Error failure(std::ptrdiff_t offset, std::string reason) const {
-    return Error{ErrorKind::malformed, std::string(name_), "line " + std::to_string(line_at_offset(bytes_, offset)),
-                 std::move(reason)};
+    return Error{ErrorKind::malformed, std::string(name_), {}, std::move(reason), line_at_offset(bytes_, offset)};
   }
   Error failure(pugi::xml_node node, std::string reason) const { return failure(node.offset_debug(), std::move(reason)); }
 
@@ -97,11 +96,11 @@ class XmlPlistReader {
     const std::string_view element = node.name();
     if (element == "dict" || element == "array") return convert_container(node, element == "dict", depth + 1);
     if (element == "true" || element == "false") {
-      if (node.first_child()) return failure(node, "<" + std::string(element) + "/> must be empty");
+      if (node.first_child()) return failure(node, std::string("<").append(element).append("/> must be empty"));
       return Value(element == "true");
     }
     std::optional<std::string> text = text_of(node);
-    if (!text) return failure(node, "<" + std::string(element) + "> holds an element");
+    if (!text) return failure(node, std::string("<").append(element).append("> holds an element"));
     if (element == "string") return Value(std::move(*text));
     if (element == "integer") {
       if (auto value = parse_integer_text(trim_xml_space(*text))) return Value(*value);

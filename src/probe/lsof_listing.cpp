@@ -86,7 +86,7 @@ LsofListing parse_lsof(std::string_view text) {
     }
     if (fields.empty() || fields[0].starts_with("lsof:") || is_lsof_command(fields)) continue;
     if (fields.size() <= columns.type) {
-      listing.problems.push_back({line.number, "not an lsof row: " + quoted_excerpt(line.text)});
+      listing.problems.push_back(line_problem(line.number, "not an lsof row: " + quoted_excerpt(line.text)));
       continue;
     }
     std::string process = std::string(fields[0]) + " " + std::string(fields[1]);

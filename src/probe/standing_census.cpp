@@ -38,8 +38,9 @@ Measurement measure_lsof_listing(std::string_view listing, std::string_view name
   else if (parsed.processes.size() > 1) subject += " (" + std::to_string(parsed.processes.size()) + " processes, counted together)";
   Measurement measurement = measurement_of(parsed.census, "lsof", std::move(subject));
   if (parsed.processes.empty()) measurement.problems.push_back(std::string(name) + ": no lsof rows found");
-  for (const capture::ParseProblem& problem : parsed.problems) {
-    measurement.problems.push_back(std::string(name) + ": line " + std::to_string(problem.line) + ": " + problem.reason);
+  for (Error problem : parsed.problems) {
+    problem.path = name;
+    measurement.problems.push_back(problem.describe());
   }
   return measurement;
 }

@@ -52,7 +52,7 @@ std::string render_json(const AuditResult& result) {
   }
   Json rule_problems = Json::array();
   for (const Error& problem : result.rule_problems) {
-    rule_problems.push_back({{"path", problem.path}, {"location", problem.location}, {"reason", problem.reason}});
+    rule_problems.push_back({{"path", problem.path}, {"location", problem.where()}, {"reason", problem.reason}});
   }
   Json report = {
       {"schema", kSchema},

@@ -19,7 +19,7 @@ std::string markdown_fixes(const std::vector<Fix>& fixes, int heading_level, Sho
       }
       out += hashes + " " + heading + ": " + markdown_inline(fix->title) + "\n\n";
       const std::string needs = needs_label(*fix);
-      if (!needs.empty()) out += "_" + markdown_inline(needs) + "_\n\n";
+      if (!needs.empty()) out.append("_").append(markdown_inline(needs)).append("_\n\n");
       if (!fix->description.empty()) out += markdown_text(fix->description) + "\n\n";
       if (!fix->command.empty()) out += markdown_fence(fix->command, "sh") + "\n";
       if (!fix->side_effects.empty()) out += "**Side effects:** " + markdown_text(fix->side_effects) + "\n\n";

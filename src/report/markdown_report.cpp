@@ -51,7 +51,7 @@ std::string evidence_table(const Finding& finding) {
   std::string out;
   if (!finding.evidence_element.empty() || !finding.source.empty()) {
     out += "**Evidence:**";
-    if (!finding.evidence_element.empty()) out += " " + markdown_code("<" + finding.evidence_element + ">");
+    if (!finding.evidence_element.empty()) out.append(" ").append(markdown_code("<" + finding.evidence_element + ">"));
     if (!finding.source.empty()) out += " from " + markdown_code(finding.source);
     out += "\n\n";
   }

@@ -32,7 +32,7 @@ std::string markdown_measurement(const Measurement& measurement, int heading_lev
     out += item("Connections", connections_phrase(*measurement.outcome));
     for (const std::string& error : measurement.outcome->errors) out += item("Error", error);
   }
-  if (measurement.census) out += "\n" + census_table(*measurement.census, measurement.before);
+  if (measurement.census) out.append("\n").append(census_table(*measurement.census, measurement.before));
   std::string notes;
   if (measurement.limits) notes += item("Limits", limits_phrase(*measurement.limits, measurement.census));
   for (const std::string& warning : limit_warnings(measurement)) notes += item("Warning", warning);

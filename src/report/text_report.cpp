@@ -69,9 +69,9 @@ void write_verdict(TextOutput& out, const AuditResult& result) {
 
 void write_finding(TextOutput& out, const Finding& finding, ShownOnce& shown) {
   const Rule& rule = rule_of(finding);
-  out.paragraph(kFindingIndent, rule.id + ": " + rule.title, "[" + upper(to_string(rule.severity)) + "] ",
-                severity_tone(rule.severity));
-  const std::string confidence = "(" + std::string(to_string(finding.confidence)) + " confidence)";
+  out.paragraph(kFindingIndent, rule.id + ": " + rule.title,
+                std::string("[").append(upper(to_string(rule.severity))).append("] "), severity_tone(rule.severity));
+  const std::string confidence = std::string("(").append(to_string(finding.confidence)).append(" confidence)");
   out.paragraph(kDetailIndent, finding.subject.empty() ? confidence : one_line(finding.subject) + " " + confidence,
                 "Subject: ");
   if (!finding.message.empty()) out.paragraph(kDetailIndent, finding.message);

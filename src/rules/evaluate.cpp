@@ -2,6 +2,12 @@
 
 #include <algorithm>
 
+#include <fmt/core.h>
+
+#include "condition_cost.h"
+#include "nwaudit/base/expected.h"
+#include "nwaudit/base/limits.h"
+
 namespace nwaudit {
 namespace {
 
@@ -69,13 +75,35 @@ Finding finding_for(const Rule& rule, pugi::xml_node element) {
   return finding;
 }
 
+// Fails, saying why, when the rule must not run on facts of this shape.
+Expected<void> within_budget(const Rule& rule, const DocumentShape& facts) {
+  const double budget = static_cast<double>(limits::kMaxConditionSteps);
+  std::string why;
+  if (const auto condition = parse_condition(rule.condition); !condition) {
+    why = "nwaudit cannot bound what its condition costs";
+  } else if (const double bound = cost_bound(*condition, facts); !(bound <= budget)) {
+    why = fmt::format("its condition could cost {} on these facts ({:.0f} nodes), over the budget of {}",
+                      steps_text(bound), facts.nodes, steps_text(budget));
+  } else {
+    return {};
+  }
+  return Error{ErrorKind::too_large, rule.file, {},
+               "rule " + rule.id + " was skipped: " + why + " (see COST OF A CONDITION in nwaudit-rules(5))", rule.line};
+}
+
 }  // namespace
 
-std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts) {
+std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts,
+                                    std::vector<Error>& skipped) {
   std::vector<Finding> findings;
   const std::optional<OsVersion> os = os_of(facts);
+  const DocumentShape shape = DocumentShape::of(facts);
   for (const Rule& rule : rules) {
     if (!rule.compiled || !admits(rule, os)) continue;
+    if (auto within = within_budget(rule, shape); !within) {
+      skipped.push_back(std::move(within).error());
+      continue;
+    }
     for (const pugi::xpath_node& selected : rule.compiled->evaluate_node_set(facts)) {
       pugi::xml_node element = selected.node() ? selected.node() : selected.parent();
       if (element.type() != pugi::node_element) continue;

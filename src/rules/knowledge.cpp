@@ -7,15 +7,22 @@
 namespace nwaudit {
 namespace {
 
+// What is taken from a file: all of it, or only the shared fixes of a <rules> file.
+enum class Take { everything, shared_fixes };
+
 // Parses a file's text, then hands it to the loader its root element names.
-void load_text(std::string path, std::string text, std::size_t folder, Knowledge& knowledge, RuleLoader& rules) {
-  const XmlFile file(std::move(path), std::move(text));
-  if (!file.well_formed()) {
-    knowledge.problems.push_back(file.parse_error());
+void load_text(std::string path, std::string text, std::size_t folder, Take take, Knowledge& knowledge,
+               RuleLoader& rules) {
+  const auto parsed = XmlFile::parse(std::move(path), std::move(text));
+  if (!parsed) {
+    knowledge.problems.push_back(parsed.error());
     return;
   }
+  const XmlFile& file = *parsed;
   const std::string_view root = file.root().name();
-  if (root == "vendors") {
+  if (take == Take::shared_fixes) {
+    if (root == "rules") rules.add_fixes(file, folder, knowledge.problems);
+  } else if (root == "vendors") {
     for (Error& problem : knowledge.vendors.add(file)) knowledge.problems.push_back(std::move(problem));
   } else if (root == "rules") {
     rules.add(file, folder, knowledge.problems);
@@ -25,36 +32,43 @@ void load_text(std::string path, std::string text, std::size_t folder, Knowledge
   }
 }
 
-void load_file(const std::filesystem::path& path, std::size_t folder, Knowledge& knowledge, RuleLoader& rules) {
-  auto text = read_rule_file(path);
-  if (!text) {
-    knowledge.problems.push_back(text.error());
-    return;
+void load_folder(const std::filesystem::path& directory, std::size_t folder, Take take, Knowledge& knowledge,
+                 RuleLoader& rules) {
+  for (const auto& path : xml_files_in({directory}, knowledge.problems)) {
+    auto text = read_rule_file(path);
+    if (!text) {
+      knowledge.problems.push_back(text.error());
+      continue;
+    }
+    load_text(path.string(), std::move(*text), folder, take, knowledge, rules);
   }
-  load_text(path.string(), std::move(*text), folder, knowledge, rules);
+}
+
+// The rules, their shared fixes resolved, once every file is read.
+void settle(RuleLoader& rules, Knowledge& knowledge) {
+  knowledge.rules = rules.finish(knowledge.problems);
+  knowledge.fixes = rules.shared_fixes();
 }
 
 }  // namespace
 
-Knowledge load_knowledge(const std::vector<std::filesystem::path>& directories) {
+Knowledge load_knowledge(const std::vector<std::filesystem::path>& directories,
+                         const std::vector<std::filesystem::path>& fix_folders) {
   Knowledge knowledge;
   RuleLoader rules;
-  for (std::size_t folder = 0; folder < directories.size(); ++folder) {
-    for (const auto& path : xml_files_in({directories[folder]}, knowledge.problems)) {
-      load_file(path, folder, knowledge, rules);
-    }
-  }
-  knowledge.rules = rules.finish();
+  std::size_t folder = 0;
+  for (const auto& directory : fix_folders) load_folder(directory, folder++, Take::shared_fixes, knowledge, rules);
+  for (const auto& directory : directories) load_folder(directory, folder++, Take::everything, knowledge, rules);
+  settle(rules, knowledge);
   return knowledge;
 }
 
 Knowledge load_knowledge_text(std::string path, std::string text) {
   Knowledge knowledge;
   RuleLoader rules;
-  load_text(std::move(path), std::move(text), 0, knowledge, rules);
-  knowledge.rules = rules.finish();
+  load_text(std::move(path), std::move(text), 0, Take::everything, knowledge, rules);
+  settle(rules, knowledge);
   return knowledge;
 }
-
 
 }  // namespace nwaudit

@@ -87,7 +87,9 @@ bool OsVersion::at_most(const OsVersion& maximum) const {
 }
 
 std::string OsVersion::text() const {
-  return std::to_string(major) + "." + std::to_string(minor) + (patch != 0 ? "." + std::to_string(patch) : "");
+  std::string text = std::to_string(major) + "." + std::to_string(minor);
+  if (patch != 0) text.append(".").append(std::to_string(patch));
+  return text;
 }
 
 }  // namespace nwaudit

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "nwaudit/facts/facts_schema.h"
+#include "fact_names.h"
+#include "nwaudit/rules/condition_budget.h"
 #include "nwaudit/base/xml_text_position.h"
 
 namespace nwaudit {
@@ -62,13 +63,15 @@ class ElementCheck {
     if (!parsed) fail(node, "unknown " + std::string(what) + " '" + std::string(value) + "'");
     return parsed;
   }
-  // Every {@name} must name a documented attribute of the facts.
+  // Every {@name} must name an attribute of the facts (the facts contract).
   void placeholders(pugi::xml_node node, std::string_view text) {
     for (std::size_t at = text.find("{@"); at != std::string_view::npos; at = text.find("{@", at + 2)) {
       const auto end = text.find('}', at);
       const std::string_view name = end == std::string_view::npos ? text.substr(at + 2) : text.substr(at + 2, end - at - 2);
-      if (end == std::string_view::npos || !is_documented_fact_attribute(name)) {
+      if (end == std::string_view::npos) {
         fail(node, "unknown placeholder {@" + std::string(name) + "}");
+      } else if (auto unknown = unknown_placeholder(node, name)) {
+        fail(node, std::move(*unknown));
       }
     }
   }
@@ -84,8 +87,22 @@ class ElementCheck {
   std::size_t failures_ = 0;
 };
 
-Fix read_fix(pugi::xml_node node, ElementCheck& check) {
-  check.only_attributes(node, {"audience", "admin", "reboot", "mdm"});
+// The id in `attribute`: a problem when it is missing or has characters ids do not have.
+std::string read_id(pugi::xml_node node, const char* attribute, const char* missing, ElementCheck& check) {
+  std::string id = node.attribute(attribute).value();
+  if (id.empty()) {
+    check.fail(node, missing);
+  } else if (!valid_id(id)) {
+    check.fail(node, std::string(attribute) + " '" + id + "' has characters other than letters, digits, '.', '-', '_'");
+  }
+  return id;
+}
+
+// Most fixes one rule offers (nwaudit(1), LIMITS): a reference is small, the fix it names is not.
+constexpr std::size_t kMaxFixesPerRule = 32;
+
+Fix read_fix_fields(pugi::xml_node node, ElementCheck& check, std::initializer_list<std::string_view> attributes) {
+  check.only_attributes(node, attributes);
   check.only_children(node, {"title", "description", "command", "side-effects"});
   Fix fix;
   fix.audience = node.attribute("audience").value();
@@ -101,14 +118,32 @@ Fix read_fix(pugi::xml_node node, ElementCheck& check) {
   return fix;
 }
 
+// A <fix> in a <rule>: written out, or <fix ref="ID"/>, which holds only the id of a shared
+// fix until RuleLoader::finish resolves it.
+Fix read_fix(pugi::xml_node node, ElementCheck& check) {
+  if (!node.attribute("ref")) return read_fix_fields(node, check, {"audience", "admin", "reboot", "mdm"});
+  Fix reference;
+  reference.id = read_id(node, "ref", "<fix ref> needs the id of a shared fix", check);
+  if (node.first_attribute().next_attribute() || node.first_child()) {
+    check.fail(node, "<fix ref=\"" + reference.id + "\"/> takes no other attributes and no content");
+  }
+  return reference;
+}
+
+// A <fix id="ID"> at the top level of <rules>: a fix defined once, for rules to refer to.
+Fix read_shared_fix(pugi::xml_node node, ElementCheck& check) {
+  Fix fix = read_fix_fields(node, check, {"id", "audience", "admin", "reboot", "mdm"});
+  fix.id = read_id(node, "id", "a <fix> outside a <rule> is a shared fix and needs an id", check);
+  return fix;
+}
+
 // Stage two and three for one <rule>: its fields, then its condition compiled.
 std::optional<Rule> read_rule(pugi::xml_node node, const XmlFile& file, std::vector<Error>& problems) {
   ElementCheck check(file, problems);
   check.only_attributes(node, {"id", "cause", "effect", "severity", "confidence"});
   check.only_children(node, {"title", "os", "when", "message", "explanation", "fix", "reference"});
   Rule rule;
-  rule.id = node.attribute("id").value();
-  if (!valid_id(rule.id)) check.fail(node, rule.id.empty() ? "missing id" : "id '" + rule.id + "' has characters other than letters, digits, '.', '-', '_'");
+  rule.id = read_id(node, "id", "missing id", check);
   rule.file = file.path();
   if (auto cause = check.vocabulary(node, "cause", cause_from, "cause")) rule.cause = *cause;
   if (auto effect = check.vocabulary(node, "effect", effect_from, "effect")) rule.effect = *effect;
@@ -129,7 +164,11 @@ std::optional<Rule> read_rule(pugi::xml_node node, const XmlFile& file, std::vec
       (std::string_view(bound) == "min" ? rule.os_min : rule.os_max) = version;
     }
   }
-  for (pugi::xml_node fix : node.children("fix")) rule.fixes.push_back(read_fix(fix, check));
+  if (std::distance(node.children("fix").begin(), node.children("fix").end()) > std::ptrdiff_t{kMaxFixesPerRule}) {
+    check.fail(node, "more than " + std::to_string(kMaxFixesPerRule) + " fixes");
+  } else {
+    for (pugi::xml_node fix : node.children("fix")) rule.fixes.push_back(read_fix(fix, check));
+  }
   for (pugi::xml_node reference : node.children("reference")) {
     check.only_attributes(reference, {"url"});
     rule.references.push_back({reference.text().get(), reference.attribute("url").value()});
@@ -149,6 +188,12 @@ std::optional<Rule> read_rule(pugi::xml_node node, const XmlFile& file, std::vec
                                        " at character " + std::to_string(error.result().offset + 1));
     return std::nullopt;
   }
+  for (std::string& unknown : unknown_condition_names(rule.id, rule.condition)) check.fail(node.child("when"), std::move(unknown));
+  if (check.failures() != 0) return std::nullopt;
+  if (auto costly = condition_never_runs(rule.condition)) {
+    check.fail(node.child("when"), std::move(*costly));
+    return std::nullopt;
+  }
   return rule;
 }
 
@@ -156,12 +201,13 @@ std::optional<Rule> read_rule(pugi::xml_node node, const XmlFile& file, std::vec
 
 void RuleLoader::add(const XmlFile& file, std::size_t folder, std::vector<Error>& problems) {
   ElementCheck check(file, problems);
-  check.only_children(file.root(), {"rule", "disable"});
+  check.only_children(file.root(), {"rule", "disable", "fix"});
   for (pugi::xml_node node : file.root().children("disable")) {
     check.only_attributes(node, {"id"});
     if (node.attribute("id").value()[0] == '\0') check.fail(node, "<disable> needs an id");
     disabled_.emplace_back(node.attribute("id").value());
   }
+  add_fixes(file, folder, problems);
   for (pugi::xml_node node : file.root().children("rule")) {
     std::optional<Rule> rule = read_rule(node, file, problems);
     if (!rule) continue;
@@ -173,15 +219,28 @@ void RuleLoader::add(const XmlFile& file, std::size_t folder, std::vector<Error>
       continue;
     }
     std::string id = rule->id;  // not rule->id itself: the Rule is moved before the key is read
-    rules_.insert_or_assign(std::move(id), Loaded{std::move(*rule), folder});
+    rules_.insert_or_assign(std::move(id), Loaded{std::move(*rule), folder, fix_references_in(node, file)});
   }
 }
 
-std::vector<Rule> RuleLoader::finish() {
+void RuleLoader::add_fixes(const XmlFile& file, std::size_t folder, std::vector<Error>& problems) {
+  ElementCheck check(file, problems);
+  for (pugi::xml_node node : file.root().children("fix")) {
+    const std::size_t failures = check.failures();
+    Fix fix = read_shared_fix(node, check);
+    if (!valid_id(fix.id)) continue;
+    fix.file = file.path();
+    fix.line = file.line_of(node);
+    fixes_.define(std::move(fix), check.failures() == failures, folder, problems);
+  }
+}
+
+std::vector<Rule> RuleLoader::finish(std::vector<Error>& problems) {
   std::vector<Rule> rules;
   const std::set<std::string> disabled(disabled_.begin(), disabled_.end());
   for (auto& [id, loaded] : rules_) {
-    if (disabled.count(id) == 0) rules.push_back(std::move(loaded.rule));
+    const bool resolved = fixes_.resolve(loaded.rule, loaded.references, problems);
+    if (resolved && disabled.count(id) == 0) rules.push_back(std::move(loaded.rule));
   }
   return rules;
 }

@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
-#include <optional>
 
 #include "nwaudit/base/limits.h"
 #include "nwaudit/base/unique_fd.h"
@@ -161,6 +160,10 @@ int open_without_access_time(int directory, const char* name, int flags) {
   return ::openat(directory, name, flags);
 }
 
+struct ClosesDirectory {
+  void operator()(DIR* directory) const { ::closedir(directory); }
+};
+
 // Opens what a resolved path names, refusing a link that appeared since it was resolved.
 Expected<UniqueFd> open_resolved(const Resolved& resolved, int flags, std::string_view path) {
   if (resolved.name.empty()) {
@@ -257,33 +260,28 @@ Expected<std::vector<DirectoryEntry>> RootedSource::list_directory(std::string_v
   if (!S_ISDIR(resolved->info.st_mode)) return error_of(ErrorKind::wrong_type, path, "is not a directory");
   auto fd = open_resolved(*resolved, O_RDONLY | O_DIRECTORY, path);
   if (!fd) return std::move(fd).error();
-  DIR* dir = ::fdopendir(fd->get());
-  if (dir == nullptr) return os_error(path, errno);
+  const std::unique_ptr<DIR, ClosesDirectory> dir(::fdopendir(fd->get()));
+  if (!dir) return os_error(path, errno);
   fd->release();
 
   std::vector<DirectoryEntry> entries;
-  std::optional<Error> failure;
   for (;;) {
     errno = 0;
-    const dirent* entry = ::readdir(dir);
+    const dirent* entry = ::readdir(dir.get());
     if (entry == nullptr) {
-      if (errno != 0) failure = os_error(path, errno);
+      if (errno != 0) return os_error(path, errno);
       break;
     }
     std::string name = entry->d_name;
     if (name == "." || name == "..") continue;
     if (entries.size() == limits::kMaxDirectoryEntries) {
-      failure = error_of(ErrorKind::too_large, path,
-                         "more than " + std::to_string(limits::kMaxDirectoryEntries) + " entries");
-      break;
+      return error_of(ErrorKind::too_large, path, "more than " + std::to_string(limits::kMaxDirectoryEntries) + " entries");
     }
     struct stat info {};
     FileType type = FileType::other;
-    if (::fstatat(::dirfd(dir), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0) type = type_of(info.st_mode);
+    if (::fstatat(::dirfd(dir.get()), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0) type = type_of(info.st_mode);
     entries.push_back({std::move(name), type});
   }
-  ::closedir(dir);
-  if (failure) return *std::move(failure);
   std::sort(entries.begin(), entries.end(),
             [](const DirectoryEntry& a, const DirectoryEntry& b) { return a.name < b.name; });
   return entries;

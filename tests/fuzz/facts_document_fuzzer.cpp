@@ -15,8 +15,8 @@ const nwaudit::Knowledge& shipped_knowledge() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  pugi::xml_document facts;
-  if (nwaudit::load_facts_document(nwaudit::fuzz::bytes_of(data, size), "/fuzz-facts.xml", facts)) return 0;
-  nwaudit::fuzz::audit_and_report(facts, shipped_knowledge().rules);
+  const auto facts = nwaudit::load_facts_document(nwaudit::fuzz::bytes_of(data, size), "/fuzz-facts.xml");
+  if (!facts) return 0;
+  nwaudit::fuzz::audit_and_report(*facts, shipped_knowledge().rules);
   return 0;
 }

@@ -17,6 +17,8 @@ output; expect is
     problem      the path was read and its coverage entry lists a <problem>
     read         the path was read (nothing in it has to be wrong)
     knowledge    load_knowledge reports a problem that names the file
+    skipped      (a rule file) it loads, and an audit of the sample Mac skips its rule, promptly,
+                 with a rule problem that names the file
     facts-error  the facts document is refused with an error
     facts-ok     the facts document loads and is audited
     parsed       (lsof output) the parser takes it
@@ -227,10 +229,7 @@ GOOD_PLISTS = {
     "network-interfaces": {"Interfaces": [{
         "BSD Name": "en0", "SCNetworkInterfaceType": "IEEE80211", "IOBuiltin": True,
         "SCNetworkInterfaceInfo": {"UserDefinedName": "Wi-Fi"}}]},
-    "loaded-kexts": {"com.example.kext": {
-        "CFBundleVersion": "1.0", "OSBundleLoadTag": 7, "OSBundleRetainCount": 0, "OSBundleLoadAddress": 4096,
-        "OSBundleLoadSize": 8192, "OSBundleWiredSize": 8192, "OSBundleUUID": bytes(range(16)),
-        "OSBundleDependencies": [1]}},
+    "loaded-kexts": {"com.example.kext": {"CFBundleVersion": "1.0"}},
 }
 # Keys present only so that the collector reaches others: nothing reads them as a type.
 NOT_READ = {("preferences", "Sets", SET, "Network", "Service", SERVICE),
@@ -251,9 +250,6 @@ def wrong_types():
     without_url = {key: value for key, value in database.items() if key != "stagedBundleURL"}
     write("wrong-type/db/extensions~member~originPath.plist", xml({"extensions": [dict(without_url, originPath=7)]}),
           PLISTS["db"], "problem", "originPath")
-    kext = dict(GOOD_PLISTS["loaded-kexts"]["com.example.kext"], OSBundleUUID=bytes(3))
-    write("wrong-type/loaded-kexts/short-uuid.plist", xml({"com.example.kext": kext}), PLISTS["loaded-kexts"],
-          "problem", "16-byte UUID")
     network_extension_wrong_types()
 
 
@@ -378,6 +374,8 @@ def xml_documents():
 """.encode(), "rules", "knowledge", "does not compile")
     write("rules/deep-elements.xml", b"<rules>" + b"<rule>" * 1000 + b"</rule>" * 1000 + b"</rules>", "rules",
           "knowledge", "unknown element")
+    fix_files()
+    costly_conditions()
     vendors = (TOP / "rules" / "vendors.xml").read_bytes()
     write("vendors/empty.xml", b"", "vendors", "knowledge")
     write("vendors/truncated.xml", vendors[: len(vendors) // 2], "vendors", "knowledge", "not well-formed")
@@ -392,8 +390,48 @@ def xml_documents():
     write("facts/deep.xml", facts + b"<a>" * 3000 + b"</a>" * 3000 + b"<coverage/></facts>", "facts", "facts-ok")
 
 
+def fix_files():
+    """Shared fixes: a reference is a few bytes, the fix it names may be long, and a wrong id
+    is looked up among every defined one."""
+    def rule(rule_id, fixes):
+        return (f'<rule id="{rule_id}" cause="other" effect="informational" severity="info" confidence="low">'
+                f'<title>t</title><when>//kext</when><message>m</message>{fixes}</rule>\n')
+    many = '<fix ref="NWA-FIX-APP-RAISE-FD-LIMIT"/>' * 2_000
+    write("rules/fix-many-references.xml", f"<rules>{rule('X.MANY', many)}</rules>".encode(), "rules", "knowledge",
+          "more than 32 fixes")
+    typo = rule("X.TYPO", '<fix ref="NWA-FIX-APP-RAISE-FD-LIMTI"/>')
+    write("rules/fix-unknown-reference.xml", f"<rules>{typo}</rules>".encode(), "rules", "knowledge",
+          "did you mean NWA-FIX-APP-RAISE-FD-LIMIT?")
+    definitions = "".join(f'<fix id="X.FIX.{n:04}" audience="app"><title>t</title></fix>\n' for n in range(2_000))
+    unknown = "".join(f'<fix ref="X.FIX.{n:04}.GONE"/>' for n in range(32))
+    rules = "".join(rule(f"X.UNKNOWN.{n}", unknown) for n in range(200))
+    write("rules/fix-many-unknown-references.xml", f"<rules>{definitions}{rules}</rules>".encode(), "rules",
+          "knowledge", "refers to unknown fix X.FIX.0000.GONE")
+    broken = '<fix id="NWA-FIX-APP-RAISE-FD-LIMIT" audience="app"><title>t</title></fix>' + "<fix>" * 1000 + "</fix>" * 1000
+    write("rules/fix-broken-definitions.xml", f"<rules>{broken}</rules>".encode(), "rules", "knowledge",
+          "duplicate fix id NWA-FIX-APP-RAISE-FD-LIMIT")
+
+
+def costly_conditions():
+    """Conditions whose cost grows as a power of the facts' size: each count(//*) inside a
+    predicate multiplies it by the number of elements."""
+    def rule(rule_id, condition):
+        return (f'<rules><rule id="{rule_id}" cause="other" effect="informational" severity="info" confidence="low">'
+                f'<title>t</title><when>{condition}</when><message>m</message></rule></rules>\n').encode()
+    nested = "//*[count(//*) > 0]"
+    for _ in range(2):
+        nested = f"//*[count({nested}) > 0]"
+    write("conditions/nested-scans.xml", rule("X.COSTLY", nested.replace(">", "&gt;")), "rules", "skipped",
+          "rule X.COSTLY was skipped: its condition could cost")
+    for _ in range(3):
+        nested = f"//*[count({nested}) > 0]"
+    write("conditions/nested-deeper.xml", rule("X.NEVER", nested.replace(">", "&gt;")), "rules", "knowledge",
+          "even on the facts of an empty Mac")
+
+
 def main():
-    for stale in ("plist", "keyed-archive", "wrong-type", "macho", "captures", "rules", "vendors", "facts", "lsof"):
+    for stale in ("plist", "keyed-archive", "wrong-type", "macho", "captures", "rules", "vendors", "facts", "lsof",
+                  "conditions"):
         shutil.rmtree(HERE / stale, ignore_errors=True)
     plist_formats()
     keyed_archives()

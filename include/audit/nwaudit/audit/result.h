@@ -42,7 +42,7 @@ struct AuditResult {
   Verdict verdict;
   std::vector<Finding> findings;         // sorted: effect, then severity (highest first), then rule id, subject
   std::vector<CoverageEntry> coverage;   // every entry of the facts' coverage
-  std::vector<Error> rule_problems;      // rule files that could not be loaded
+  std::vector<Error> rule_problems;      // rules that could not be loaded, or were skipped as too costly
   std::optional<Measurement> measurement;  // the probe, or the census of a process or an lsof listing
 };
 

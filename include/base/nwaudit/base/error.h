@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace nwaudit {
@@ -18,10 +19,13 @@ enum class ErrorKind {
 struct Error {
   ErrorKind kind = ErrorKind::io;
   std::string path;      // the path on the Mac, e.g. /Library/Preferences/com.apple.alf.plist
-  std::string location;  // "line 12", "byte offset 4096", "object 7"; empty when not applicable
+  std::string location;  // a place other than a line: "byte offset 4096", "$top.root<2>"; empty when none
   std::string reason;    // what is wrong, in words
+  std::size_t line = 0;  // the line in a text file, from 1; 0 when the place is not a line
 
-  // "path: location: reason", leaving out empty parts.
+  // "line 12", the location, or both ("line 12, byte offset 40"); empty when neither is known.
+  std::string where() const;
+  // "path: where: reason", leaving out empty parts.
   std::string describe() const;
 };
 

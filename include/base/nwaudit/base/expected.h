@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cassert>
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -12,7 +13,8 @@ namespace nwaudit {
 template <class T>
 class Expected {
  public:
-  Expected(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Expected(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Expected(const T& value) : state_(std::in_place_index<0>, value) {}      // NOLINT
   Expected(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool has_value() const { return state_.index() == 0; }
@@ -29,6 +31,23 @@ class Expected {
 
  private:
   std::variant<T, Error> state_;
+};
+
+// Success, or the Error that prevented it, for work that gives nothing back: `return {};` succeeds.
+template <>
+class Expected<void> {
+ public:
+  Expected() = default;
+  Expected(Error error) : error_(std::move(error)) {}  // NOLINT: implicit by design
+
+  bool has_value() const { return !error_; }
+  explicit operator bool() const { return has_value(); }
+
+  const Error& error() const& { assert(!has_value()); return *error_; }
+  Error&& error() && { assert(!has_value()); return *std::move(error_); }
+
+ private:
+  std::optional<Error> error_;
 };
 
 }  // namespace nwaudit

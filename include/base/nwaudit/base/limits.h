@@ -74,4 +74,9 @@ inline constexpr std::size_t kMaxListEntries = 10'000;
 // Anchor files that /etc/pf.conf loads ("load anchor ... from FILE") read in one audit.
 inline constexpr std::size_t kMaxPfAnchorFiles = 64;
 
+// Most steps one rule's condition may cost on the facts audited, by the bound computed before
+// it is evaluated (nwaudit-rules(5), COST OF A CONDITION); a rule over it is skipped. A step is
+// a node visited, an expression evaluated or a character compared.
+inline constexpr std::size_t kMaxConditionSteps = 10'000'000;
+
 }  // namespace nwaudit::limits

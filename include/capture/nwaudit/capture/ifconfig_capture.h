@@ -17,33 +17,22 @@ struct NetworkAgent {
   std::string type;         // "FlowSwitch", "NetIf", "VPN", ...
   std::uint32_t flags = 0;  // NETAGENT_FLAG_* bits
   std::string description;  // without its quotes
-  std::size_t line = 0;
 };
 
 // One interface block of `ifconfig -v`.
 struct IfconfigInterface {
   std::string name;
-  std::size_t line = 0;  // of the "name: flags=..." header
-  std::optional<FlagBits> flags;
   std::optional<std::uint32_t> mtu;
-  std::optional<std::uint32_t> index;  // printed only by ifconfig -v
-  // Printed only by -v, and then only when non-zero: absent means zero in -v output, unknown otherwise.
-  std::optional<FlagBits> eflags;
-  std::optional<FlagBits> xflags;
-  std::optional<FlagBits> options;
   std::string type;  // "Wi-Fi", "Ethernet", "IP over Thunderbolt", ...; empty without a "type:" line
-  std::string netif;       // UUID of the netif nexus; empty without a "netif:" line
-  std::string flowswitch;  // UUID of the flowswitch nexus; empty without a "flowswitch:" line
   std::vector<NetworkAgent> agents;
   std::vector<std::string> bridge_members;  // for a bridge: the interfaces on its "member:" lines
   std::string status;                       // "active", "inactive", ...; empty without a "status:" line
   std::vector<std::string> inet;            // addresses only: "192.168.1.23"
   std::vector<std::string> inet6;           // "fe80::1%lo0"
-  std::string scheduler;                    // "FQ_CODEL"; ifconfig prints it only with TXSTART
 
-  // Derived once the whole capture is read.
-  bool verbose = false;                   // the header had "index": this is -v output
-  bool has_flowswitch = false;            // a "flowswitch:" line
+  // Derived once the whole capture is read. The eflags, xflags and options words are printed
+  // only by -v, and then only when non-zero: without them, their bits count as clear.
+  bool has_flowswitch = false;            // a "flowswitch:" line with the flow switch's nexus UUID
   bool skywalk_flowswitch_agent = false;  // an agent with domain Skywalk, type FlowSwitch
   bool nexus_provider = false;            // that agent has NETAGENT_FLAG_NEXUS_PROVIDER (0x80)
   bool txstart = false;                   // eflags TXSTART (IFEF_TXSTART, 0x80): not the legacy TX model
@@ -59,10 +48,7 @@ struct IfconfigInterface {
 
 struct IfconfigCapture {
   std::vector<IfconfigInterface> interfaces;
-  std::string default_route_interface;  // empty without a `route -n get default` block
-  std::vector<ParseProblem> problems;
-
-  const IfconfigInterface* find(std::string_view name) const;
+  std::vector<Error> problems;  // lines that could not be read
 };
 
 // Reads `ifconfig -v` output (plain `ifconfig` works too, with less in it). The same text may also

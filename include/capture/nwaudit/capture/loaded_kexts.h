@@ -1,8 +1,5 @@
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,18 +9,12 @@
 namespace nwaudit::capture {
 
 // One loaded kernel extension: a row of `kmutil showloaded` or `kextstat`, or an entry of a
-// panic report's "loaded kexts:" list (which has only the bundle id and the version).
+// panic report's "loaded kexts:" list. Of a row's columns (index, references, address, size,
+// wired size, UUID, linked-against list) only the bundle id and the version are kept; the
+// others are checked, to tell a row from other text and a whole row from a cut one.
 struct LoadedKext {
-  std::size_t line = 0;
-  std::optional<int> index;
-  std::optional<int> references;
-  std::optional<std::uint64_t> address;
-  std::optional<std::uint64_t> size;
-  std::optional<std::uint64_t> wired;
   std::string bundle_id;  // panic lists' abbreviations expanded: "@kext.AMDFramebuffer" -> "com.apple.kext.AMDFramebuffer"
   std::string version;
-  std::string uuid;  // empty when the output has no UUID column
-  std::vector<int> linked_against;
   // The row stops short, as the last line of a cut capture does. What was cut off is left out,
   // except the bundle id: a row cut right after it keeps it, possibly incomplete.
   bool truncated = false;
@@ -31,8 +22,7 @@ struct LoadedKext {
 
 struct LoadedKexts {
   std::vector<LoadedKext> kexts;
-  std::vector<ParseProblem> problems;
-  bool panic_list = false;  // rows came from a panic report's list, so only bundle ids and versions are known
+  std::vector<Error> problems;  // lines that could not be read
 };
 
 LoadedKexts parse_loaded_kexts(std::string_view text);

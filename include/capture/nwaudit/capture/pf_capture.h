@@ -35,9 +35,7 @@ struct PfAnchorHook {
   PfHookKind kind = PfHookKind::filter;
   std::string name;           // as written; empty for an anonymous inline anchor
   std::string path;           // resolve_anchor_path() of name; empty when anonymous or unresolvable
-  bool wildcard = false;      // name ends in "/*"
   bool apple = false;         // is_apple_anchor(path); an anonymous anchor is custom
-  bool inline_rules = false;  // `anchor "x" { ... }`: rules follow in braces, and belong to the anchor
   std::size_t line = 0;
 };
 
@@ -50,30 +48,18 @@ struct PfLoadAnchor {
 
 // Any other rule: pass, block, match, scrub, nat, no nat, rdr, binat, antispoof, dummynet.
 struct PfPlainRule {
-  std::string action;  // its first word
-  std::string text;    // the whole rule, comments removed, continuation lines joined
-  std::size_t line = 0;
-};
-
-// A statement kept as written: "set skip on lo0", "table <vpn> persist { 10.0.0.1 }".
-struct PfStatement {
-  std::string text;
-  std::size_t line = 0;
-};
-
-struct PfMacro {
-  std::string name;
-  std::string value;  // without its quotes
+  std::string text;  // the whole rule, comments removed, continuation lines joined
   std::size_t line = 0;
 };
 
 // What a ruleset holds, in pfctl's output or in a pf.conf file. For the main ruleset the kernel
-// counts every plain rule as custom and every anchor by its path.
+// counts every plain rule as custom and every anchor by its path. The other statements of pf.conf
+// (options, tables, macros, includes) tell neither, and are not kept.
 struct PfRuleset {
   std::vector<PfAnchorHook> anchors;
   std::vector<PfLoadAnchor> load_anchors;
   std::vector<PfPlainRule> rules;
-  std::vector<ParseProblem> problems;
+  std::vector<Error> problems;  // lines that could not be read
 };
 
 // One anchor path from `pfctl -s Anchors -v`.
@@ -85,16 +71,7 @@ struct PfAnchorPath {
 
 struct PfAnchors {
   std::vector<PfAnchorPath> anchors;
-  std::vector<ParseProblem> problems;
-};
-
-struct PfRules : PfRuleset {};
-
-struct PfConf : PfRuleset {
-  std::vector<PfMacro> macros;
-  std::vector<PfStatement> options;   // "set ..."
-  std::vector<PfStatement> tables;    // "table <...> ..."
-  std::vector<PfStatement> includes;  // the file an "include" line names
+  std::vector<Error> problems;  // lines that could not be read
 };
 
 // `pfctl -s Anchors -v`: one path per line. The stderr lines people paste with it ("No ALTQ support in
@@ -104,10 +81,10 @@ PfAnchors parse_pfctl_anchors(std::string_view text);
 
 // `pfctl -s rules` (also -v, -vv, and -s nat / -s dummynet, which print hooks and rules the same way),
 // for the ruleset of `anchor` ("" for the main ruleset, "com.apple" for `pfctl -a com.apple -s rules`).
-PfRules parse_pfctl_rules(std::string_view text, std::string_view anchor = {});
+PfRuleset parse_pfctl_rules(std::string_view text, std::string_view anchor = {});
 
 // /etc/pf.conf, or a file of /etc/pf.anchors/ that is loaded into `anchor` (hooks in it are relative
-// to that anchor). Macros are recorded but not expanded.
-PfConf parse_pf_conf(std::string_view text, std::string_view anchor = {});
+// to that anchor). Macros are not expanded.
+PfRuleset parse_pf_conf(std::string_view text, std::string_view anchor = {});
 
 }  // namespace nwaudit::capture

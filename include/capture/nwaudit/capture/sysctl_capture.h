@@ -16,7 +16,7 @@ namespace nwaudit::capture {
 struct SysctlCapture {
   std::vector<std::pair<std::string, std::string>> values;  // in capture order; values trimmed, otherwise verbatim
   std::vector<std::string> unknown;  // names sysctl answered with "unknown oid": not on this macOS version
-  std::vector<ParseProblem> problems;
+  std::vector<Error> problems;  // lines that could not be read
 
   // The value of the last line that names it.
   std::optional<std::string_view> value(std::string_view name) const;

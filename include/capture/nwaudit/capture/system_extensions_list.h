@@ -1,7 +1,5 @@
 #pragma once
 
-#include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,10 +8,10 @@
 
 namespace nwaudit::capture {
 
-// One row of `systemextensionsctl list`:
+// One row of `systemextensionsctl list` (the name, "LuLu" here, is not kept):
 // *  *  VBG97UB4TA  com.objective-see.lulu.extension (2.4.0/2.4.0)  LuLu  [activated enabled]
+// In a row cut short, as the last line of a cut capture is, what was cut off is left empty.
 struct SystemExtension {
-  std::size_t line = 0;
   std::string category;  // from the section above: "com.apple.system_extension.network_extension"
   bool enabled = false;
   bool active = false;
@@ -21,16 +19,12 @@ struct SystemExtension {
   std::string bundle_id;
   std::string short_version;   // "2.4.0" of "(2.4.0/2.4.0)"
   std::string bundle_version;  // the part after the '/'
-  std::string name;
   std::string state;  // "activated_enabled", spaces as underscores the way db.plist spells states
-  // The row stops short, as the last line of a cut capture does; what was cut off is left out.
-  bool truncated = false;
 };
 
 struct SystemExtensionsList {
-  std::optional<std::size_t> declared_count;  // from the "N extension(s)" line
   std::vector<SystemExtension> extensions;
-  std::vector<ParseProblem> problems;
+  std::vector<Error> problems;  // lines that could not be read
 };
 
 SystemExtensionsList parse_system_extensions_list(std::string_view text);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "nwaudit/base/error.h"
+
 namespace nwaudit::capture {
 
 // One line of captured command output, numbered from 1 as in the file.
@@ -16,11 +18,9 @@ struct Line {
   std::string_view text;  // without its line ending
 };
 
-// A line a parser could not make sense of; the parser skips it and goes on.
-struct ParseProblem {
-  std::size_t line = 0;
-  std::string reason;
-};
+// A line a parser could not make sense of, which it skips before going on: an Error (malformed)
+// at that line. It has no path: the parser is given text, and its caller knows where it came from.
+Error line_problem(std::size_t line, std::string reason);
 
 // Splits captured output into lines. Handles LF, CRLF and lone CR endings, a UTF-8 byte
 // order mark, and drops blank lines and shell-prompt lines pasted above the output
@@ -63,7 +63,7 @@ struct FlagBits {
 // "8863"; nothing when the value is not hex or the "<" list is not closed by a final ">".
 std::optional<FlagBits> parse_flag_bits(std::string_view text);
 
-// Text for a ParseProblem's reason: in single quotes, cut to 60 characters ("...'" marks a cut).
+// Text for a line problem's reason: in single quotes, cut to 60 characters ("...'" marks a cut).
 std::string quoted_excerpt(std::string_view text);
 
 }  // namespace nwaudit::capture

@@ -5,8 +5,10 @@
 #include "nwaudit/source/source.h"
 
 // The collectors: each reads one kind of source on the Mac into elements of the facts
-// document and records in coverage what it read and what it could not. nwaudit-facts(5)
-// documents every element they write.
+// document and records in coverage what it read and what it could not. Each declares the
+// elements it writes (its part of the facts contract, facts_contract.h) and is listed once in
+// src/facts/collector_registry.cpp, which collect_facts runs. Those declared here are for
+// tests that run one collector alone; nwaudit-facts(5) documents every element.
 namespace nwaudit {
 namespace capture {
 struct SysctlCapture;
@@ -35,7 +37,7 @@ void collect_interfaces(const Source& source, Facts& facts);
 // Adds vendor, product and vendor-kind to elements whose identifiers the catalog knows.
 void annotate_vendors(Facts& facts, const VendorCatalog& vendors);
 
-// Every collector, in the documented order, then the vendor annotations.
+// Every registered collector, in the documented order, then the vendor annotations.
 void collect_facts(const Source& source, const VendorCatalog& vendors, Facts& facts);
 
 }  // namespace nwaudit

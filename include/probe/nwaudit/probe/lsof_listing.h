@@ -13,7 +13,7 @@ namespace nwaudit::capture {
 struct LsofListing {
   DescriptorCensus census;
   std::vector<std::string> processes;  // "Test751581 84766", in order of appearance
-  std::vector<ParseProblem> problems;
+  std::vector<Error> problems;  // lines that could not be read
 };
 
 LsofListing parse_lsof(std::string_view text);

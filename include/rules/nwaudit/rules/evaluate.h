@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 #include <vector>
 
+#include "nwaudit/base/error.h"
 #include "nwaudit/rules/finding.h"
 #include "nwaudit/rules/rule.h"
 
@@ -11,6 +12,10 @@ namespace nwaudit {
 // Runs each rule whose OS range admits the Mac over the facts document: one Finding per
 // element its condition selects, placeholders filled. Findings come sorted: effect
 // (all-connections first), severity (highest first), rule id, subject.
-std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts);
+// A rule whose condition could cost more than limits::kMaxConditionSteps on these facts (by
+// a bound computed before it runs: nwaudit-rules(5), COST OF A CONDITION) is not run; an
+// Error in `skipped` names its file, line and id, and says why.
+std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts,
+                                    std::vector<Error>& skipped);
 
 }  // namespace nwaudit

@@ -59,7 +59,8 @@ struct OsVersion {
 };
 
 // Something the reader can do. Text fields may hold {@attribute} placeholders, filled from
-// the element the rule selected.
+// the element the rule selected. A fix is written out in its rule, or defined once with an
+// id for several rules to offer (<fix ref="ID"/>); either way the rule holds it in full.
 struct Fix {
   std::string audience;  // "mac" (its owner or admin) or "app" (the app's developer)
   std::string title;
@@ -69,6 +70,9 @@ struct Fix {
   bool needs_reboot = false;
   bool needs_mdm = false;
   std::string side_effects;
+  std::string id;    // a shared fix's id ("NWA-FIX-APP-RAISE-FD-LIMIT"); empty for one written in its rule
+  std::string file;  // where a shared fix is defined
+  std::size_t line = 0;
 };
 
 struct Reference {

@@ -8,10 +8,16 @@
 
 namespace nwaudit {
 
-// Where nwaudit's own rule and vendor files are: $NWAUDIT_RULES_DIR when set, else the
-// source tree's rules/ while it exists (a development build), else the installed
-// share/nwaudit/rules.
+// Where nwaudit's own rule and vendor files are: $NWAUDIT_RULES_DIR when set; else, for a
+// program of the build tree, the source tree's rules/ while it exists; else the installed
+// share/nwaudit/rules found from the running program's own folder (../share/nwaudit/rules
+// with the default layout), so that an installation still finds its rules once moved; else
+// share/nwaudit/rules under the prefix it was configured for.
 std::filesystem::path shipped_rules_directory();
+
+// The running program's file, canonical (links resolved); empty where the system does not
+// say (neither Linux's /proc/self/exe nor macOS's _NSGetExecutablePath).
+std::filesystem::path running_executable();
 
 // The folders every audit reads, in order, those that exist: the shipped one, the
 // system-wide one (/Library/Application Support/nwaudit/rules on macOS, /etc/nwaudit/rules

@@ -1,0 +1,88 @@
+#include "fact_names.h"
+
+#include <algorithm>
+#include <set>
+
+#include "closest_name.h"
+#include "condition_syntax.h"
+#include "nwaudit/facts/facts_contract.h"
+
+namespace nwaudit {
+namespace {
+
+// The element and attribute names the condition's location steps test for.
+struct UsedNames {
+  std::set<std::string> elements;
+  std::set<std::string> attributes;
+};
+
+void collect_names(const Expression& expression, UsedNames& used);
+
+void collect_names(const std::vector<Expression>& expressions, UsedNames& used) {
+  for (const Expression& expression : expressions) collect_names(expression, used);
+}
+
+void collect_names(const Expression& expression, UsedNames& used) {
+  collect_names(expression.operands, used);
+  collect_names(expression.filters, used);
+  for (const Step& step : expression.steps) {
+    if (step.test == NodeTest::name && step.axis != Axis::namespace_) {
+      (step.axis == Axis::attribute ? used.attributes : used.elements).insert(step.name);
+    }
+    collect_names(step.predicates, used);
+  }
+}
+
+bool is_declared(const std::vector<std::string_view>& names, std::string_view name) {
+  return std::binary_search(names.begin(), names.end(), name);
+}
+
+// " (did you mean @loaded?)", or nothing when no declared name is close.
+std::string suggestion(ClosestName& closest, std::string_view name, const std::vector<std::string_view>& declared,
+                       std::string_view before, std::string_view after) {
+  const std::string found = closest.find(name, declared);
+  if (found.empty()) return {};
+  return " (did you mean " + std::string(before) + found + std::string(after) + "?)";
+}
+
+// "rule ID: " for a node inside a <rule>, else nothing.
+std::string rule_prefix(pugi::xml_node node) {
+  for (; node; node = node.parent()) {
+    if (std::string_view(node.name()) == "rule") return "rule " + std::string(node.attribute("id").value()) + ": ";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> unknown_condition_names(std::string_view rule_id, std::string_view condition) {
+  std::vector<std::string> problems;
+  const std::optional<Expression> parsed = parse_condition(condition);
+  if (!parsed) return problems;
+  UsedNames used;
+  collect_names(*parsed, used);
+  const FactsContract& contract = facts_contract();
+  ClosestName closest;
+  const std::string rule = "rule " + std::string(rule_id) + ": <when> uses ";
+  for (const std::string& name : used.elements) {
+    if (is_declared(contract.element_names(), name)) continue;
+    problems.push_back(rule + "<" + name + ">, an element no fact has" +
+                       suggestion(closest, name, contract.element_names(), "<", ">"));
+  }
+  for (const std::string& name : used.attributes) {
+    if (is_declared(contract.attribute_names(), name)) continue;
+    problems.push_back(rule + "@" + name + ", an attribute no fact has" +
+                       suggestion(closest, name, contract.attribute_names(), "@", ""));
+  }
+  return problems;
+}
+
+std::optional<std::string> unknown_placeholder(pugi::xml_node where, std::string_view name) {
+  const std::vector<std::string_view>& declared = facts_contract().attribute_names();
+  if (is_declared(declared, name)) return std::nullopt;
+  ClosestName closest;
+  return rule_prefix(where) + "unknown placeholder {@" + std::string(name) + "}" +
+         suggestion(closest, name, declared, "{@", "}");
+}
+
+}  // namespace nwaudit
