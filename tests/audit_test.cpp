@@ -33,8 +33,7 @@ TEST_CASE("audit: a finding per selected element, placeholders filled, sorted by
   const auto rules = rules_from(rule("B-SOME", "some-connections", "medium", "/facts/kext") +
                                 rule("A-ALL", "all-connections", "high", "/facts/kext[@id='x']"));
   auto facts = facts_of(R"(<facts><kext id="x" name="X" source="/L/x"/><kext id="y" source="/L/y"/><coverage/></facts>)");
-  std::vector<Error> skipped;
-  const std::vector<Finding> findings = evaluate_rules(rules, facts, skipped);
+  const auto [findings, skipped] = evaluate_rules(rules, facts);
   CHECK(skipped.empty());
   REQUIRE(findings.size() == 3);
   CHECK(findings[0].rule->id == "A-ALL");
@@ -53,8 +52,7 @@ TEST_CASE("audit: OS ranges, inclusive to the precision written") {
     auto facts = facts_of("<facts><os version=\"" + version + "\" major=\"" + version.substr(0, version.find('.')) +
                           "\" minor=\"" + version.substr(version.find('.') + 1, 1) + "\" patch=\"0\"/></facts>");
     std::string found;
-    std::vector<Error> skipped;
-    for (const Finding& finding : evaluate_rules(rules, facts, skipped)) found += finding.rule->id + " ";
+    for (const Finding& finding : evaluate_rules(rules, facts).findings) found += finding.rule->id + " ";
     return found;
   };
   CHECK(ids("11.7") == "OLD ");
@@ -63,8 +61,7 @@ TEST_CASE("audit: OS ranges, inclusive to the precision written") {
   CHECK(ids("14.4") == "NEW ");
   CHECK(ids("14.5") == "");
   auto unknown = facts_of("<facts/>");
-  std::vector<Error> skipped;
-  CHECK(evaluate_rules(rules, unknown, skipped).size() == 0);  // no <os> element: the rules run, but select nothing
+  CHECK(evaluate_rules(rules, unknown).findings.size() == 0);  // no <os> element: the rules run, but select nothing
 }
 
 TEST_CASE("audit: verdicts from the kernel's word, findings and blind spots") {

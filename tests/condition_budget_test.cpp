@@ -130,8 +130,7 @@ TEST_CASE("condition budget: a rule over the budget on the facts at hand is skip
       "<rule id=\"X.CHEAP\" cause=\"other\" effect=\"informational\" severity=\"info\" confidence=\"low\">"
       "<title>t</title><when>/facts/os</when><message>m</message></rule></rules>");
   REQUIRE(knowledge.problems.empty());
-  std::vector<Error> skipped;
-  const std::vector<Finding> findings = evaluate_rules(knowledge.rules, ten_macs(), skipped);
+  const auto [findings, skipped] = evaluate_rules(knowledge.rules, ten_macs());
   REQUIRE(findings.size() == 10);
   CHECK(findings.front().rule->id == "X.CHEAP");
   REQUIRE(skipped.size() == 1);

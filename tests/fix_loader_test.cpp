@@ -99,8 +99,7 @@ TEST_CASE("shared fixes: placeholders are filled per finding, from each finding'
   REQUIRE(knowledge.problems.empty());
   pugi::xml_document facts;
   REQUIRE(facts.load_string(R"(<facts><kext id="a" name="Alpha" path="/L/E/A.kext"/><kext id="b" name="Beta" path="/L/E/B.kext"/></facts>)"));
-  std::vector<Error> skipped;
-  const std::vector<Finding> findings = evaluate_rules(knowledge.rules, facts, skipped);
+  const auto [findings, skipped] = evaluate_rules(knowledge.rules, facts);
   CHECK(skipped.empty());
   REQUIRE(findings.size() == 4);
   std::set<std::string> filled;

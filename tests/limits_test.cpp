@@ -324,8 +324,7 @@ TEST_CASE("limit: a rule condition that could cost more than 10000000 steps on t
                                  "effect=\"informational\" severity=\"info\" confidence=\"low\"><title>t</title>"
                                  "<when>/facts/os</when><message>m</message></rule></rules>");
     REQUIRE(knowledge.problems.empty());
-    std::vector<Error> skipped;
-    const std::vector<Finding> findings = evaluate_rules(knowledge.rules, facts->document(), skipped);
+    const auto [findings, skipped] = evaluate_rules(knowledge.rules, facts->document());
     CHECK(findings.back().rule->id == "X.OS");
     if (predicates == within) {
       CHECK(skipped.empty());

@@ -249,7 +249,7 @@ TEST_CASE("report: text puts the verdict first, then findings by effect, what co
                      "Could not read (2)",
                      "missing     /Library/Preferences/com.apple.alf.plist (firewall): not in the",
                      "broken      /Library/Extensions/Bad|Name.kext",
-                     "Rule files that could not be loaded (1)",
+                     "Rule problems: files not loaded, rules skipped (1)",
                      "/etc/nwaudit/rules/bad.xml: line 3: unknown element <rul>",
                      "nwaudit 0.1.0 \xC2\xB7 the tree at /tmp/mac\n"});
   CHECK(text.ends_with("nwaudit 0.1.0 \xC2\xB7 the tree at /tmp/mac\n"));
@@ -477,7 +477,7 @@ TEST_CASE("report: Markdown pastes cleanly: verdict heading, table, a section pe
                          "<details>\n<summary>Could not read 2 sources</summary>\n\n| Status | Path | Collector | Reason |",
                          "| broken | `/Library/Extensions/Bad\\|Name.kext/Contents/Info.plist` | kexts | line 5: \\<integer\\> 'x' \\| is not a number |",
                          "</details>",
-                         "<summary>Rule files that could not be loaded: 1</summary>",
+                         "<summary>Rule problems (files not loaded, rules skipped): 1</summary>",
                          "- /etc/nwaudit/rules/bad.xml: line 3: unknown element \\<rul\\>",
                          "_nwaudit 0.1.0 \xC2\xB7 the tree at /tmp/mac_\n"});
   CHECK_FALSE(contains(markdown, "<b>"));

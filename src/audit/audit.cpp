@@ -15,7 +15,9 @@ AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& 
     result.coverage.push_back({entry.attribute("collector").value(), entry.attribute("path").value(),
                                entry.attribute("status").value(), entry.attribute("reason").value()});
   }
-  result.findings = evaluate_rules(rules, facts, result.rule_problems);
+  Evaluation evaluation = evaluate_rules(rules, facts);
+  result.findings = std::move(evaluation.findings);
+  result.rule_problems = std::move(evaluation.skipped);
   result.verdict = decide_verdict(result.findings, facts, result.coverage);
   return result;
 }

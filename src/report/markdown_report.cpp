@@ -93,7 +93,7 @@ std::string unread_details(const AuditResult& result) {
     out += "\n</details>\n\n";
   }
   if (!result.rule_problems.empty()) {
-    out += "<details>\n<summary>Rule files that could not be loaded: " + std::to_string(result.rule_problems.size()) +
+    out += "<details>\n<summary>Rule problems (files not loaded, rules skipped): " + std::to_string(result.rule_problems.size()) +
            "</summary>\n\n";
     for (const Error& problem : result.rule_problems) out += "- " + markdown_inline(problem.describe()) + "\n";
     out += "\n</details>\n\n";

@@ -115,7 +115,7 @@ void write_unread(TextOutput& out, const AuditResult& result) {
     out.blank();
   }
   if (!result.rule_problems.empty()) {
-    out.heading(0, "Rule files that could not be loaded (" + std::to_string(result.rule_problems.size()) + ")");
+    out.heading(0, "Rule problems: files not loaded, rules skipped (" + std::to_string(result.rule_problems.size()) + ")");
     for (const Error& problem : result.rule_problems) out.paragraph(2, problem.describe(), "- ");
     out.blank();
   }

@@ -93,15 +93,15 @@ Expected<void> within_budget(const Rule& rule, const DocumentShape& facts) {
 
 }  // namespace
 
-std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts,
-                                    std::vector<Error>& skipped) {
-  std::vector<Finding> findings;
+Evaluation evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts) {
+  Evaluation evaluation;
+  std::vector<Finding>& findings = evaluation.findings;
   const std::optional<OsVersion> os = os_of(facts);
   const DocumentShape shape = DocumentShape::of(facts);
   for (const Rule& rule : rules) {
     if (!rule.compiled || !admits(rule, os)) continue;
     if (auto within = within_budget(rule, shape); !within) {
-      skipped.push_back(std::move(within).error());
+      evaluation.skipped.push_back(std::move(within).error());
       continue;
     }
     for (const pugi::xpath_node& selected : rule.compiled->evaluate_node_set(facts)) {
@@ -116,7 +116,7 @@ std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const pugi::
     if (a.rule->id != b.rule->id) return a.rule->id < b.rule->id;
     return a.subject < b.subject;
   });
-  return findings;
+  return evaluation;
 }
 
 }  // namespace nwaudit

@@ -15,7 +15,10 @@ namespace nwaudit {
 // A rule whose condition could cost more than limits::kMaxConditionSteps on these facts (by
 // a bound computed before it runs: nwaudit-rules(5), COST OF A CONDITION) is not run; an
 // Error in `skipped` names its file, line and id, and says why.
-std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts,
-                                    std::vector<Error>& skipped);
+struct Evaluation {
+  std::vector<Finding> findings;
+  std::vector<Error> skipped;
+};
+Evaluation evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts);
 
 }  // namespace nwaudit
