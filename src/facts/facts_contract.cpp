@@ -99,7 +99,7 @@ const DeclaredElement* FactsContract::element(std::string_view path) const {
 
 std::string element_path(pugi::xml_node node) {
   std::string path;
-  for (; node.type() == pugi::node_element; node = node.parent()) path.insert(0, "/" + std::string(node.name()));
+  for (; node.type() == pugi::node_element; node = node.parent()) path.insert(0, std::string("/").append(node.name()));
   return path;
 }
 
@@ -107,15 +107,15 @@ std::optional<std::string> value_problem(const contract::Attribute& attribute, s
   switch (attribute.type) {
     case contract::Type::boolean:
       if (value == "true" || value == "false") return std::nullopt;
-      return "'" + std::string(value) + "' is not true or false";
+      return std::string("'").append(value).append("' is not true or false");
     case contract::Type::integer:
       if (is_decimal_integer(value)) return std::nullopt;
-      return "'" + std::string(value) + "' is not a decimal integer";
+      return std::string("'").append(value).append("' is not a decimal integer");
     case contract::Type::enumeration:
       if (std::find(attribute.values.begin(), attribute.values.end(), value) != attribute.values.end()) {
         return std::nullopt;
       }
-      return "'" + std::string(value) + "' is not one of its values";
+      return std::string("'").append(value).append("' is not one of its values");
     case contract::Type::text:
     case contract::Type::version:
     case contract::Type::path: return std::nullopt;
