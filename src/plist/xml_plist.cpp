@@ -1,7 +1,8 @@
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
+#include <locale>
+#include <sstream>
 #include <pugixml.hpp>
 
 #include "nwaudit/base/limits.h"
@@ -14,7 +15,6 @@
 namespace nwaudit::plist {
 namespace {
 
-
 std::optional<double> parse_real(std::string_view text) {
   text = trim_xml_space(text);
   double sign = 1;
@@ -24,9 +24,13 @@ std::optional<double> parse_real(std::string_view text) {
   }
   if (text == "infinity" || text == "inf") return sign * std::numeric_limits<double>::infinity();
   if (text == "nan") return std::numeric_limits<double>::quiet_NaN();
+  // A stream in the classic locale, not std::from_chars: Apple's libc++ has no floating-point
+  // from_chars before macOS 13.3, and nwaudit must run on 10.15.
+  std::istringstream stream{std::string(text)};
+  stream.imbue(std::locale::classic());
   double value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  stream >> std::noskipws >> value;
+  if (text.empty() || stream.fail() || stream.peek() != std::char_traits<char>::eof()) return std::nullopt;
   return sign * value;
 }
 
