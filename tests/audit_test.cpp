@@ -71,7 +71,7 @@ TEST_CASE("audit: verdicts from the kernel's word, findings and blind spots") {
     auto facts = facts_of("<facts>" + body + "</facts>");
     return run_audit(facts, rules).verdict;
   };
-  const std::string os = R"(<os product="macOS" version="14.4" major="14" minor="4" patch="0"/>)";
+  const std::string os = R"(<os product="macOS" macos="true" version="14.4" major="14" minor="4" patch="0"/>)";
   const std::string kernel_on = R"(<kernel netagent="true" filter-state=""/>)";
 
   Verdict on = verdict_of(os + kernel_on + "<coverage/>");
@@ -91,18 +91,84 @@ TEST_CASE("audit: verdicts from the kernel's word, findings and blind spots") {
   CHECK(mixed.path == NetworkPath::mixed);
   CHECK(mixed.summary.find("The kernel reports user-space networking on") == 0);
 
-  Verdict unknown = verdict_of("<coverage/>");
-  CHECK(unknown.path == NetworkPath::unknown);
+  // Without a readable macOS, finding nothing proves nothing, whatever rules are loaded.
+  CHECK(verdict_of("<coverage/>").path == NetworkPath::unknown);
+  CHECK(verdict_of(kernel_on + "<coverage/>").path == NetworkPath::unknown);
+  CHECK(verdict_of(R"(<os product="iPhone OS" macos="false" version="17.5" major="17"/><coverage/>)").path ==
+        NetworkPath::unknown);
+  CHECK(verdict_of(R"(<os product="macOS" macos="true" version="Sonoma"/><coverage/>)").path == NetworkPath::unknown);
 
-  Verdict blind = verdict_of(os + R"(<coverage><source collector="kexts" path="/.nwaudit/kmutil-showloaded.txt" status="missing"/>
-      <source collector="pf" path="/etc/pf.conf" status="broken" reason="line 3: bad"/>
+  // Without the kernel's word, each source that could hide a cause lowers "nothing found" a step:
+  // one blind spot leaves user space at low confidence, a second leaves no answer.
+  const std::string kext_list_missing =
+      R"(<source collector="kexts" path="/.nwaudit/kmutil-showloaded.txt" status="missing"/>
       <source collector="kexts" path="/Library/StagedExtensions" status="missing"/>
       <source collector="kernel" path="/.nwaudit/net.api_stats" status="missing"/>
-      <source collector="kexts" path="/.nwaudit/loaded-kexts.plist" status="missing"/></coverage>)");
+      <source collector="kexts" path="/.nwaudit/loaded-kexts.plist" status="missing"/>)";
+  Verdict blind = verdict_of(os + "<coverage>" + kext_list_missing + "</coverage>");
   CHECK(blind.path == NetworkPath::user_space);
   CHECK(blind.confidence == Confidence::low);
-  REQUIRE(blind.blind_spots.size() == 2);  // snapshots made before net.api_stats was captured are not blind
-  CHECK(blind.blind_spots[1] == "/etc/pf.conf (broken: line 3: bad)");
+  REQUIRE(blind.blind_spots.size() == 1);  // snapshots made before net.api_stats was captured are not blind
+  CHECK(blind.sources_read == 0);
+  CHECK(blind.sources_sought == 4);
+
+  Verdict blinder = verdict_of(os + "<coverage>" + kext_list_missing +
+                               R"(<source collector="pf" path="/etc/pf.conf" status="broken" reason="line 3: bad"/></coverage>)");
+  CHECK(blinder.path == NetworkPath::unknown);
+  REQUIRE(blinder.blind_spots.size() == 2);
+  CHECK(blinder.blind_spots[1] == "/etc/pf.conf (broken: line 3: bad)");
+
+  // With the kernel's word, user space is confirmed; without the interfaces, only for the whole Mac.
+  Verdict interfaces_unread = verdict_of(os + kernel_on + R"(<coverage>
+      <source collector="interfaces" path="/.nwaudit/ifconfig-v.txt" status="missing"/></coverage>)");
+  CHECK(interfaces_unread.path == NetworkPath::user_space);
+  CHECK(interfaces_unread.confidence == Confidence::high);
+}
+
+TEST_CASE("audit: the kernel's word outranks a prediction, and the report says so") {
+  const auto rules = rules_from(rule("PREDICTED", "all-connections", "high", "/facts/application-firewall[@enabled='true']") +
+                                rule("KERNEL", "all-connections", "confirmed", "/facts/kernel[@netagent='false']") +
+                                rule("LATER", "latent", "low", "/facts/kext"));
+  const std::string os = R"(<os product="macOS" macos="true" version="14.4" major="14" minor="4" patch="0"/>)";
+  auto audit_of = [&](const std::string& body) {
+    auto facts = facts_of("<facts>" + os + body + "<coverage/></facts>");
+    return run_audit(facts, rules);
+  };
+  const AuditResult pending =
+      audit_of(R"(<kernel netagent="true" filter-state=""/><application-firewall enabled="true"/><kext id="k"/>)");
+  CHECK(pending.verdict.path == NetworkPath::user_space);
+  CHECK(pending.verdict.confidence == Confidence::confirmed);
+  CHECK(pending.verdict.basis == VerdictBasis::kernel);
+  CHECK(pending.verdict.contradicted);
+  CHECK(pending.verdict.causes.empty());
+  CHECK(pending.verdict.contradiction.find("enable_netagent 1") != std::string::npos);
+  REQUIRE(pending.findings.size() == 2);
+  for (const Finding& finding : pending.findings) {
+    CAPTURE(finding.rule->id);
+    CHECK(finding.contradicted_by == (finding.rule->id == "PREDICTED" ? "kernel" : ""));  // latent ones are not predictions
+  }
+
+  // The kernel agreeing with the prediction contradicts nothing.
+  const AuditResult applied =
+      audit_of(R"(<kernel netagent="false" filter-state="application-firewall"/><application-firewall enabled="true"/>)");
+  CHECK(applied.verdict.path == NetworkPath::sockets);
+  CHECK(applied.verdict.confidence == Confidence::confirmed);
+  CHECK_FALSE(applied.verdict.contradicted);
+  CHECK(applied.verdict.causes.size() == 2);
+
+  // The kernel says off and no rule says why: still sockets, never user space.
+  const AuditResult unexplained = audit_of(R"(<kernel netagent="true" filter-state="socket"/>)");
+  CHECK(unexplained.verdict.path == NetworkPath::sockets);
+  CHECK(unexplained.verdict.summary.find("none of the rules") != std::string::npos);
+
+  // A precondition that fails blocks the verdict, whatever the kernel says.
+  const auto blocking = rules_from(rule("NOT-A-MAC", "blocks-verdict", "high", "/facts/os[@macos='false']"));
+  auto iphone = facts_of(R"(<facts><os product="iPhone OS" macos="false" version="17.5" major="17"/>
+      <kernel netagent="true" filter-state=""/><coverage/></facts>)");
+  const AuditResult blocked = run_audit(iphone, blocking);
+  CHECK(blocked.verdict.path == NetworkPath::unknown);
+  REQUIRE(blocked.verdict.causes.size() == 1);
+  CHECK(blocked.findings[blocked.verdict.causes[0]].rule->id == "NOT-A-MAC");
 }
 
 TEST_CASE("audit: the shipped rules on the fixture Macs") {
@@ -165,12 +231,24 @@ TEST_CASE("measured verdict: a contradiction is said plainly and lowers the stat
 }
 
 TEST_CASE("measured verdict: sockets observed with no cause found says nwaudit cannot explain it") {
-  auto facts = facts_of(R"(<facts><os version="14.4"/><coverage/></facts>)");
+  auto facts = facts_of(R"(<facts><os product="macOS" macos="true" version="14.4" major="14"/><coverage/></facts>)");
   AuditResult result = run_audit(facts, {});
   REQUIRE(result.verdict.path == NetworkPath::user_space);
   apply_measurement(result, observed(NetworkPath::sockets));
   CHECK(result.verdict.contradicted);
   CHECK(result.verdict.summary.find("None of its rules found a cause") != std::string::npos);
+}
+
+TEST_CASE("measured verdict: an observation decides where the facts could not") {
+  auto facts = facts_of(R"(<facts><coverage/></facts>)");
+  AuditResult result = run_audit(facts, {});
+  REQUIRE(result.verdict.path == NetworkPath::unknown);
+  apply_measurement(result, observed(NetworkPath::sockets));
+  CHECK(result.verdict.path == NetworkPath::sockets);
+  CHECK(result.verdict.observed);
+  CHECK(result.verdict.basis == VerdictBasis::measurement);
+  CHECK_FALSE(result.verdict.contradicted);
+  CHECK(result.verdict.summary.find("probe of a loopback listener of the probe's own shows sockets") != std::string::npos);
 }
 
 TEST_CASE("measured verdict: one path observed fits a mixed prediction; an unknown observation changes nothing") {

@@ -44,7 +44,9 @@ Names declared_names() {
 
 std::vector<std::filesystem::path> fixture_macs() {
   std::vector<std::filesystem::path> macs;
-  for (const auto& mac : std::filesystem::directory_iterator(test::fixture_path("macs"))) macs.push_back(mac.path());
+  for (const auto& mac : std::filesystem::directory_iterator(test::fixture_path("macs"))) {
+    if (mac.is_directory()) macs.push_back(mac.path());  // beside each Mac is its NAME.expected verdict
+  }
   std::sort(macs.begin(), macs.end());
   REQUIRE_FALSE(macs.empty());
   return macs;

@@ -23,8 +23,10 @@ TEST_CASE("facts: every collector on the sample Sonoma Mac") {
   CHECK(mac.count("/facts/interface[@name='en1'][@bridge='bridge0'][@flowswitch-agent='false']") == 1);
   CHECK(mac.value("string(/facts/pf/@custom-anchors)") == "false");
   CHECK(mac.value("string(/facts/pf/@custom-rules)") == "false");
-  // The sample has no third-party or Apple-library kexts, so those folders are not in the tree.
-  CHECK(mac.count("/facts/coverage/source[@status!='read']") == 3);
+  // The sample has no third-party or Apple-library kexts, so those folders are not in the tree,
+  // and was made before nwaudit captured sw_vers.
+  CHECK(mac.count("/facts/coverage/source[@status!='read']") == 4);
+  CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/sw_vers.txt'][@status='missing']") == 1);
   CHECK(mac.count("/facts/coverage/source[@collector='kexts'][@status='missing']") == 3);
 }
 

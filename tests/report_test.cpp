@@ -418,7 +418,11 @@ TEST_CASE("report: an empty result still has every key") {
                                   {"blind_spots", json::array()},
                                   {"predicted", "unknown"},
                                   {"observed", false},
-                                  {"contradicted", false}});
+                                  {"decided_by", "configuration"},
+                                  {"contradicted", false},
+                                  {"contradiction", ""},
+                                  {"sources_read", 0},
+                                  {"sources_sought", 0}});
   CHECK(report["findings"] == json::array());
   CHECK(report["coverage"] == json::array());
   CHECK(report["rule_problems"] == json::array());

@@ -48,8 +48,13 @@ const Expectation kExpectations[] = {
     {"NWA-KERNEL-API-IFLT", "monterey-live", "sequoia-live"},
     {"NWA-KERNEL-API-KEXT-INTERFACE", "monterey-live", "sequoia-live"},
     {"NWA-CONTEXT-NO-NEXUS-FLOWS-SINCE-BOOT", "monterey-live", "sequoia-live"},
-    // os.xml
+    // os.xml: the release, and the preconditions of any verdict
     {"NWA-OS-BEFORE-12", "bigsur", "monterey-kexts"},
+    {"NWA-OS-UNREADABLE", "broken", "sonoma"},
+    {"NWA-OS-NOT-MACOS", "iphone-sysdiagnose", "sonoma"},
+    {"NWA-OS-VERSION-UNPARSEABLE", "sonoma-bad-version", "iphone-sysdiagnose"},
+    {"NWA-OS-CONTRADICTED", "sonoma-os-contradicted", "sonoma-firewall-pending"},
+    {"NWA-OS-BUILD-MISMATCH", "sonoma-made-up-build", "sonoma-firewall-pending"},
     // kexts.xml
     {"NWA-KEXT-SFLT-LOADED", "monterey-kexts", "sonoma-leftovers"},
     {"NWA-KEXT-SFLT-UNKNOWN", "monterey-nocapture", "monterey-kexts"},
@@ -64,6 +69,9 @@ const Expectation kExpectations[] = {
     {"NWA-KEXT-IFLT-VENDOR", "sequoia-filters", "monterey-kexts"},
     {"NWA-KEXT-NETFILTER-VENDOR", "sequoia-filters", "monterey-kexts"},
     {"NWA-KEXT-CREATES-INTERFACE", "sequoia-filters", "monterey-kexts"},
+    {"NWA-KEXT-CREATES-INTERFACE-UNKNOWN", "monterey-nocapture", "ventura-vpn-switched-off"},
+    {"NWA-KEXT-CREATES-INTERFACE-NOT-LOADED", "sonoma-leftovers", "sequoia-filters"},
+    {"NWA-KEXT-CREATES-INTERFACE-IDLE", "ventura-vpn-switched-off", "monterey-nocapture"},
     // firewall.xml, pf.xml
     {"NWA-FIREWALL-ENABLED", "sonoma", "ventura-vpn"},
     {"NWA-PF-CUSTOM", "monterey-kexts", "sonoma"},
@@ -77,7 +85,8 @@ const Expectation kExpectations[] = {
     {"NWA-NE-CONTENT-FILTER", "sonoma", "monterey-kexts"},
     {"NWA-SYSEXT-CONTENT-FILTER", "sequoia-filters", "sonoma"},
     {"NWA-NE-PROXY-PROVIDER", "ventura-vpn", "sonoma"},
-    {"NWA-NE-VPN", "ventura-vpn", "sonoma"},
+    {"NWA-NE-VPN", "ventura-vpn", "ventura-vpn-switched-off"},
+    {"NWA-NE-DISABLED", "ventura-vpn-switched-off", "sonoma"},
     // network-services.xml
     {"NWA-SERVICE-LEGACY-VPN", "monterey-kexts", "ventura-vpn"},
     {"NWA-SERVICE-PROXY", "monterey-kexts", "sonoma"},

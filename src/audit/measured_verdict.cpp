@@ -32,8 +32,16 @@ void apply_measurement(AuditResult& result, Measurement measurement) {
         " could not show which path connections take, so this rests on the facts alone.");
   } else if (observed.path == verdict.predicted) {
     verdict.observed = true;
+    verdict.basis = VerdictBasis::measurement;
     verdict.confidence = Confidence::confirmed;
     verdict.summary += fmt::format(" Confirmed by {}:{}", how, first_evidence(observed));
+  } else if (verdict.predicted == NetworkPath::unknown) {
+    verdict.observed = true;
+    verdict.basis = VerdictBasis::measurement;
+    verdict.path = observed.path;
+    verdict.confidence = Confidence::high;
+    verdict.summary += fmt::format(" {} shows {}:{} that is the answer, though the facts alone could not give it.",
+                                   capitalized(how), to_string(observed.path), first_evidence(observed));
   } else if (verdict.predicted == NetworkPath::mixed && observed.path != NetworkPath::mixed) {
     // Only some connections were predicted to use sockets; one path observed fits that.
     verdict.summary += fmt::format(" {} saw {} for the connections it made, which fits: other destinations may take "
@@ -41,6 +49,7 @@ void apply_measurement(AuditResult& result, Measurement measurement) {
   } else {
     verdict.observed = true;
     verdict.contradicted = true;
+    verdict.basis = VerdictBasis::measurement;
     verdict.path = observed.path;
     verdict.confidence = Confidence::high;
     for (std::size_t cause : verdict.causes) result.findings[cause].confidence = lower(result.findings[cause].confidence);

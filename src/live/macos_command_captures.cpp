@@ -56,6 +56,7 @@ LiveCapture as_root(std::string name, std::vector<std::string> argv) {
 
 std::vector<LiveCapture> command_captures() {
   std::vector<LiveCapture> captures;
+  captures.push_back(command("sw_vers.txt", {"/usr/bin/sw_vers"}));
   captures.push_back(interfaces());
   captures.push_back(command("systemextensionsctl-list.txt", {"/usr/bin/systemextensionsctl", "list"}));
   captures.push_back(as_root("pfctl-anchors.txt", {"/sbin/pfctl", "-s", "Anchors", "-v"}));

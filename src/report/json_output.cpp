@@ -1,5 +1,6 @@
 #include "json_output.h"
 
+#include "measurement_wording.h"
 #include "report_model.h"
 
 namespace nwaudit::report {
@@ -18,7 +19,11 @@ Json verdict_json(const AuditResult& result) {
           {"blind_spots", result.verdict.blind_spots},
           {"predicted", to_string(result.verdict.predicted)},
           {"observed", result.verdict.observed},
-          {"contradicted", result.verdict.contradicted}};
+          {"decided_by", to_string(result.verdict.basis)},
+          {"contradicted", result.verdict.contradicted},
+          {"contradiction", contradiction_sentence(result.verdict)},
+          {"sources_read", result.verdict.sources_read},
+          {"sources_sought", result.verdict.sources_sought}};
 }
 
 Json host_json(const AuditResult::Host& host) {

@@ -37,7 +37,9 @@ Json finding_json(const Finding& finding) {
           {"evidence_element", finding.evidence_element},
           {"fixes", fixes},
           {"references", references},
-          {"source", finding.source}};
+          {"source", finding.source},
+          {"contradicted_by", finding.contradicted_by.empty() ? Json() : Json(finding.contradicted_by)},
+          {"contradiction", finding.contradiction}};
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ std::string verdict_section(const AuditResult& result) {
   if (verdict.blind_spots.size() > named) {
     out += "- " + markdown_inline(more_blind_spots_sentence(verdict.blind_spots.size() - named)) + "\n";
   }
+  out += "- **Read:** " + markdown_inline(read_sentence(verdict)) + "\n";
   out += "- **Mac:** " + markdown_inline(host_phrase(result.host)) + "\n\n";
   return out;
 }
@@ -72,6 +73,7 @@ std::string finding_section(const Finding& finding, ShownOnce& shown) {
   out += " \u00B7 " + std::string(effect_phrase(rule.effect)) + " \u00B7 " + to_string(finding.confidence) +
          " confidence\n\n";
   if (!finding.message.empty()) out += markdown_text(finding.message) + "\n\n";
+  if (!finding.contradicted_by.empty()) out += "**Contradicted:** " + markdown_text(finding.contradiction) + "\n\n";
   if (!rule.explanation.empty()) out += "**Why:** " + markdown_text(rule.explanation) + "\n\n";
   out += evidence_table(finding);
   out += markdown_fixes(finding.fixes, 4, &shown);

@@ -61,9 +61,20 @@ std::vector<std::string> limit_warnings(const Measurement& measurement) {
   return warnings;
 }
 
-std::string contradiction_sentence(const Verdict& verdict) {
+bool measurement_contradicts(const Verdict& verdict) { return verdict.observed && verdict.path != verdict.predicted; }
+
+std::string measurement_contradiction_sentence(const Verdict& verdict) {
   return "Predicted: " + std::string(path_phrase(verdict.predicted)) + ". Observed: " +
          std::string(path_phrase(verdict.path)) + ".";
+}
+
+std::string contradiction_sentence(const Verdict& verdict) {
+  std::string sentence = verdict.contradiction;
+  if (measurement_contradicts(verdict)) {
+    if (!sentence.empty()) sentence += " ";
+    sentence += measurement_contradiction_sentence(verdict);
+  }
+  return sentence;
 }
 
 }  // namespace nwaudit::report

@@ -28,7 +28,13 @@ std::string limits_phrase(const DescriptorLimits& limits, const std::optional<De
 // sockets (an observed path of sockets or mixed). Empty when neither holds or too little is known.
 std::vector<std::string> limit_warnings(const Measurement& measurement);
 
+// Whether a measurement decided a path other than the facts predicted.
+bool measurement_contradicts(const Verdict& verdict);
+
 // "Predicted: user-space networking. Observed: one socket per connection."
+std::string measurement_contradiction_sentence(const Verdict& verdict);
+
+// What the kernel's state contradicts, then what the measurement does; empty when neither.
 std::string contradiction_sentence(const Verdict& verdict);
 
 }  // namespace nwaudit::report

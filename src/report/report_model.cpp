@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "report_text.h"
+
 namespace nwaudit::report {
 
 const Rule& rule_of(const Finding& finding) {
@@ -17,16 +19,31 @@ const Rule& rule_of(const Finding& finding) {
 std::vector<const Finding*> findings_with(const AuditResult& result, Effect effect) {
   std::vector<const Finding*> selected;
   for (const Finding& finding : result.findings) {
-    if (rule_of(finding).effect == effect) selected.push_back(&finding);
+    if (rule_of(finding).effect == effect && finding.contradicted_by.empty()) selected.push_back(&finding);
   }
   return selected;
 }
 
+std::vector<FindingGroup> finding_groups(const AuditResult& result) {
+  std::vector<FindingGroup> groups;
+  for (const Effect effect : kEffectsInOrder) {
+    if (effect == Effect::latent) {
+      FindingGroup contradicted{std::string(kContradictedHeading), {}};
+      for (const Finding& finding : result.findings) {
+        if (!finding.contradicted_by.empty()) contradicted.findings.push_back(&finding);
+      }
+      groups.push_back(std::move(contradicted));
+    }
+    groups.push_back({std::string(effect_heading(effect)), findings_with(result, effect)});
+  }
+  std::erase_if(groups, [](const FindingGroup& group) { return group.findings.empty(); });
+  return groups;
+}
+
 std::vector<const Finding*> findings_in_report_order(const AuditResult& result) {
   std::vector<const Finding*> ordered;
-  for (const Effect effect : kEffectsInOrder) {
-    const std::vector<const Finding*> group = findings_with(result, effect);
-    ordered.insert(ordered.end(), group.begin(), group.end());
+  for (const FindingGroup& group : finding_groups(result)) {
+    ordered.insert(ordered.end(), group.findings.begin(), group.findings.end());
   }
   return ordered;
 }

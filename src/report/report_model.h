@@ -15,13 +15,24 @@ namespace nwaudit::report {
 const Rule& rule_of(const Finding& finding);
 
 // Effects in the order reports show them: what changes every connection first.
-inline constexpr std::array<Effect, 3> kEffectsInOrder{Effect::all_connections, Effect::some_connections,
+inline constexpr std::array<Effect, 5> kEffectsInOrder{Effect::blocks_verdict, Effect::all_connections,
+                                                       Effect::some_connections, Effect::latent,
                                                        Effect::informational};
 
-// The findings with this effect, in the result's order.
+// The findings with this effect that nothing contradicts, in the result's order.
 std::vector<const Finding*> findings_with(const AuditResult& result, Effect effect);
 
-// Every finding, grouped by effect in kEffectsInOrder; the order of sections in every report.
+// The findings under one heading of a report: those of one effect, or the predictions that
+// stronger evidence contradicts (shown after those that decide the path).
+struct FindingGroup {
+  std::string heading;
+  std::vector<const Finding*> findings;
+};
+
+// The non-empty groups in the order of sections in every report.
+std::vector<FindingGroup> finding_groups(const AuditResult& result);
+
+// Every finding, in the order of finding_groups.
 std::vector<const Finding*> findings_in_report_order(const AuditResult& result);
 
 // The findings the verdict names as its causes, most decisive first; indexes out of range are skipped.

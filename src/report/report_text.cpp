@@ -28,10 +28,19 @@ std::string more_blind_spots_sentence(std::size_t count) {
          " that could change this, listed below.";
 }
 
+std::string read_sentence(const Verdict& verdict) {
+  std::string sentence = std::to_string(verdict.sources_read) + " of " + std::to_string(verdict.sources_sought) +
+                         " sources nwaudit looked for";
+  if (verdict.sources_read < verdict.sources_sought) sentence += " (the others are missing or could not be read)";
+  return sentence + ".";
+}
+
 std::string_view effect_heading(Effect effect) {
   switch (effect) {
+    case Effect::blocks_verdict: return "Findings that keep nwaudit from judging this Mac";
     case Effect::all_connections: return "Findings that send all connections through sockets";
     case Effect::some_connections: return "Findings that send some connections through sockets";
+    case Effect::latent: return "Findings that could send connections through sockets later";
     case Effect::informational: return "For information";
   }
   return "For information";
@@ -39,8 +48,10 @@ std::string_view effect_heading(Effect effect) {
 
 std::string_view effect_phrase(Effect effect) {
   switch (effect) {
+    case Effect::blocks_verdict: return "no verdict";
     case Effect::all_connections: return "all connections";
     case Effect::some_connections: return "some connections";
+    case Effect::latent: return "latent";
     case Effect::informational: return "informational";
   }
   return "informational";

@@ -24,6 +24,13 @@ inline constexpr std::size_t kBlindSpotsNamed = 3;
 // "Could not read 5 more sources that could change this, listed below."
 std::string more_blind_spots_sentence(std::size_t count);
 
+// "19 of 23 sources nwaudit looked for (the others are missing or could not be read)."
+std::string read_sentence(const Verdict& verdict);
+
+// The heading of the findings that stronger evidence contradicts.
+inline constexpr std::string_view kContradictedHeading =
+    "Findings the kernel's state contradicts: not causes, but worth a look";
+
 // "Findings that send all connections through sockets", ...
 std::string_view effect_heading(Effect effect);
 

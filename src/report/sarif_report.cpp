@@ -149,13 +149,20 @@ Json result_json(const Finding& finding, std::size_t rule_index) {
   const Rule& rule = rule_of(finding);
   std::string message = finding.message.empty() ? rule.title : finding.message;
   if (message.empty()) message = rule.id;
+  Json properties = {{"confidence", to_string(finding.confidence)}, {"subject", finding.subject}};
+  // A prediction the kernel contradicts is not a cause: a note that says why.
+  const bool contradicted = !finding.contradicted_by.empty();
+  if (contradicted) {
+    message += " Contradicted: " + finding.contradiction;
+    properties["contradictedBy"] = finding.contradicted_by;
+  }
   return {{"ruleId", rule.id},
           {"ruleIndex", rule_index},
-          {"level", level_of(rule.severity)},
+          {"level", contradicted ? "note" : level_of(rule.severity)},
           {"message", {{"text", message}}},
           {"locations", Json::array({mac_location(finding.source, true)})},
           {"partialFingerprints", {{kFingerprintKey, finding_fingerprint(rule.id, finding.subject)}}},
-          {"properties", {{"confidence", to_string(finding.confidence)}, {"subject", finding.subject}}}};
+          {"properties", properties}};
 }
 
 // A measurement that contradicts the prediction is reported as a note-level result, which
@@ -184,7 +191,7 @@ Finding contradiction_finding(const Verdict& verdict, const Measurement& measure
   finding.rule = &contradiction_rule();
   finding.confidence = verdict.confidence;
   finding.subject = measurement.observed.subject;
-  finding.message = contradiction_sentence(verdict) + " Measured by " + measurement_method(measurement.observed) + ".";
+  finding.message = measurement_contradiction_sentence(verdict) + " Measured by " + measurement_method(measurement.observed) + ".";
   for (const std::string& sentence : measurement.observed.evidence) finding.message += " " + sentence;
   return finding;
 }
@@ -216,7 +223,7 @@ std::string render_sarif(const AuditResult& result) {
   std::vector<const Finding*> reported;
   for (const Finding& finding : result.findings) reported.push_back(&finding);
   std::optional<Finding> contradiction;
-  if (result.verdict.contradicted && result.measurement) {
+  if (measurement_contradicts(result.verdict) && result.measurement) {
     contradiction = contradiction_finding(result.verdict, *result.measurement);
     reported.push_back(&*contradiction);
   }

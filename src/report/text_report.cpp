@@ -64,6 +64,7 @@ void write_verdict(TextOutput& out, const AuditResult& result) {
   if (verdict.blind_spots.size() > named) {
     out.paragraph(2, more_blind_spots_sentence(verdict.blind_spots.size() - named));
   }
+  out.paragraph(2, read_sentence(verdict), "Read: ");
   out.paragraph(2, host_phrase(result.host), "Mac: ");
 }
 
@@ -80,6 +81,7 @@ void write_finding(TextOutput& out, const Finding& finding, ShownOnce& shown) {
   for (const auto& [name, value] : finding.evidence) evidence.push_back(attribute_token(name, value));
   if (!evidence.empty()) out.tokens(kDetailIndent, evidence, "Evidence: ");
   if (!finding.source.empty()) out.paragraph(kDetailIndent, finding.source, "Source: ");
+  if (!finding.contradicted_by.empty()) out.paragraph(kDetailIndent, finding.contradiction, "Contradicted: ");
   write_fixes(out, kDetailIndent, finding.fixes, &shown);
   write_references(out, kDetailIndent, rule.references, &shown);
 }
@@ -91,11 +93,9 @@ void write_findings(TextOutput& out, const AuditResult& result) {
     return;
   }
   ShownOnce shown;
-  for (const Effect effect : kEffectsInOrder) {
-    const std::vector<const Finding*> findings = findings_with(result, effect);
-    if (findings.empty()) continue;
-    out.heading(0, std::string(effect_heading(effect)) + " (" + std::to_string(findings.size()) + ")");
-    for (const Finding* finding : findings) {
+  for (const FindingGroup& group : finding_groups(result)) {
+    out.heading(0, group.heading + " (" + std::to_string(group.findings.size()) + ")");
+    for (const Finding* finding : group.findings) {
       out.blank();
       write_finding(out, *finding, shown);
     }

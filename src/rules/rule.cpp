@@ -19,9 +19,9 @@ constexpr Names<Cause, 18> kCauses{{
     {Cause::content_filter, "content-filter"}, {Cause::proxy, "proxy"}, {Cause::vpn, "vpn"},
     {Cause::fd_limit, "fd-limit"}, {Cause::other, "other"},
 }};
-constexpr Names<Effect, 3> kEffects{{
-    {Effect::all_connections, "all-connections"}, {Effect::some_connections, "some-connections"},
-    {Effect::informational, "informational"},
+constexpr Names<Effect, 5> kEffects{{
+    {Effect::blocks_verdict, "blocks-verdict"}, {Effect::all_connections, "all-connections"},
+    {Effect::some_connections, "some-connections"}, {Effect::latent, "latent"}, {Effect::informational, "informational"},
 }};
 constexpr Names<Severity, 5> kSeverities{{
     {Severity::info, "info"}, {Severity::low, "low"}, {Severity::medium, "medium"}, {Severity::high, "high"},

@@ -14,8 +14,8 @@ namespace nwaudit {
 AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& rules);
 
 // The verdict from the findings (sorted as evaluate_rules sorts them), the kernel state
-// in the facts, and what could not be read.
-Verdict decide_verdict(const std::vector<Finding>& findings, const pugi::xml_document& facts,
+// in the facts, and what could not be read. Marks the findings the kernel's state contradicts.
+Verdict decide_verdict(std::vector<Finding>& findings, const pugi::xml_document& facts,
                        const std::vector<CoverageEntry>& coverage);
 
 // Sets the measured path beside the predicted one: the verdict takes what was observed, and

@@ -12,16 +12,28 @@
 
 namespace nwaudit {
 
+// What decided a verdict's path, strongest last.
+enum class VerdictBasis {
+  configuration,  // the Mac's files and settings: a prediction
+  kernel,         // the kernel's captured net.filter_state and enable_netagent
+  measurement,    // a probe, a process's descriptors or an lsof listing
+};
+const char* to_string(VerdictBasis basis);
+
 // The one answer: which path Network.framework takes on this Mac, how sure, and why.
 struct Verdict {
   NetworkPath path = NetworkPath::unknown;
   NetworkPath predicted = NetworkPath::unknown;  // what the facts alone say; differs from path when observed
   Confidence confidence = Confidence::low;
+  VerdictBasis basis = VerdictBasis::configuration;
   std::string summary;                  // one or two sentences for people
   std::vector<std::size_t> causes;      // indexes into AuditResult::findings, most decisive first
   std::vector<std::string> blind_spots; // sources nwaudit could not read that could change the answer
+  std::size_t sources_read = 0;         // of the sources the collectors looked for
+  std::size_t sources_sought = 0;
   bool observed = false;                // a measurement decided `path`
-  bool contradicted = false;            // and it disagrees with the prediction
+  bool contradicted = false;            // stronger evidence (kernel, measurement) disagrees with a prediction
+  std::string contradiction;            // what the kernel's state contradicts, for people; empty when nothing
 };
 
 // A coverage entry of the facts: a source and whether it was read.

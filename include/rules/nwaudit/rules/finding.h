@@ -18,6 +18,10 @@ struct Finding {
   std::vector<std::pair<std::string, std::string>> evidence;  // the element's attributes, in document order
   std::string evidence_element;   // the element's name: "kext", "kernel", ...
   std::string source;             // the Mac path the evidence came from (the element's, or its ancestor's, @source)
+  // Set when stronger evidence says the opposite (the kernel's captured state): what that likely
+  // means and what to check. Such a finding is shown, never counted as a cause.
+  std::string contradicted_by;    // "kernel"; empty when not contradicted
+  std::string contradiction;
 };
 
 }  // namespace nwaudit

@@ -17,10 +17,12 @@ enum class Cause {
   fd_limit, other,
 };
 
-// Which connections a finding sends through sockets.
+// Which connections a finding sends through sockets, or why there can be no verdict.
 enum class Effect {
+  blocks_verdict,    // "blocks-verdict": the facts do not describe a Mac nwaudit can judge
   all_connections,   // "all-connections": every Network.framework connection on this Mac
   some_connections,  // "some-connections": those over an interface, or matched by a filter or proxy
+  latent,            // "latent": none now, but all or some once it becomes active (a kext not loaded)
   informational,     // "informational": context for the reader, no change of path
 };
 
