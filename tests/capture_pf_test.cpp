@@ -4,6 +4,7 @@
 #include <string>
 
 #include "nwaudit/capture/pf_capture.h"
+#include "nwaudit/capture/pfctl_command_anchor.h"
 #include "test_support.h"
 
 using namespace nwaudit::capture;
@@ -302,4 +303,19 @@ TEST_CASE("capture: pf captures with CRLF, tabs, a truncated last line, and ever
   check_every_prefix(conf_text, [](std::string_view t) { return parse_pf_conf(t); });
   check_every_prefix(fixture("captures/pfctl-anchors-custom.txt"), [](std::string_view t) { return parse_pfctl_anchors(t); });
   check_every_prefix(fixture("captures/pfctl-rules-custom.txt"), [](std::string_view t) { return parse_pfctl_rules(t); });
+}
+
+TEST_CASE("pfctl capture: the anchor it was made in, from the command line pasted above it") {
+  using nwaudit::capture::pfctl_command_anchor;
+  CHECK(pfctl_command_anchor("$ sudo pfctl -a com.apple -s rules\nanchor \"200.AirDrop/*\" all\n") == "com.apple");
+  CHECK(pfctl_command_anchor("No ALTQ support in kernel\n% pfctl -sr -a \"com.apple/250.ApplicationFirewall\"\n") ==
+        "com.apple/250.ApplicationFirewall");
+  CHECK(pfctl_command_anchor("user@mac ~ % /sbin/pfctl -acom.apple -sr\n") == "com.apple");
+  CHECK(pfctl_command_anchor("$ sudo pfctl -s rules\nanchor \"com.apple/*\" all\n").empty());
+  CHECK(pfctl_command_anchor("anchor \"com.apple/*\" all\n").empty());
+  CHECK(pfctl_command_anchor("").empty());
+  CHECK(nwaudit::capture::is_com_apple_sub_anchor_hook("200.AirDrop/*"));
+  CHECK(nwaudit::capture::is_com_apple_sub_anchor_hook("300.NetworkLinkConditioner/*"));
+  CHECK_FALSE(nwaudit::capture::is_com_apple_sub_anchor_hook("200.AirDropper/*"));
+  CHECK_FALSE(nwaudit::capture::is_com_apple_sub_anchor_hook("com.apple/*"));
 }

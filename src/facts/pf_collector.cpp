@@ -1,6 +1,8 @@
+#include <optional>
 #include <string>
 
 #include "nwaudit/capture/pf_capture.h"
+#include "nwaudit/capture/pfctl_command_anchor.h"
 #include "collector_registry.h"
 #include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
@@ -71,17 +73,42 @@ void collect_configured(const Source& source, Facts& facts, FactElement& pf) {
   }
 }
 
+// A listing without a command line whose hooks all name com.apple's own sub-anchors
+// ("200.AirDrop/*") was made with `pfctl -a com.apple`, unless the loaded anchors show such an
+// anchor at the top level, where the kernel would count it as custom.
+bool made_inside_com_apple(const capture::PfRuleset& ruleset, const std::optional<capture::PfAnchors>& loaded) {
+  if (ruleset.anchors.empty()) return false;
+  for (const capture::PfAnchorHook& hook : ruleset.anchors) {
+    if (!capture::is_com_apple_sub_anchor_hook(hook.name)) return false;
+  }
+  if (loaded) {
+    for (const capture::PfAnchorPath& anchor : loaded->anchors) {
+      if (capture::is_com_apple_sub_anchor_hook(anchor.path)) return false;
+    }
+  }
+  return true;
+}
+
 void collect_loaded(const Source& source, Facts& facts, FactElement& pf) {
   const std::string anchors_path = collector::capture_path("pfctl-anchors.txt");
-  if (auto anchors = collector::read_capture(source, facts, kCollector, anchors_path, capture::parse_pfctl_anchors)) {
+  const auto anchors = collector::read_capture(source, facts, kCollector, anchors_path, capture::parse_pfctl_anchors);
+  if (anchors) {
     for (const capture::PfAnchorPath& anchor : anchors->anchors) {
       add_anchor(pf, "anchor", anchor.path, anchor.apple, Origin{"loaded", anchors_path}, anchor.line);
     }
   }
   const std::string rules_path = collector::capture_path("pfctl-rules.txt");
-  auto rules = collector::read_capture(source, facts, kCollector, rules_path,
-                                       [](std::string_view text) { return capture::parse_pfctl_rules(text); });
-  if (rules) add_ruleset(pf, *rules, "", Origin{"loaded", rules_path});
+  std::string made_in;  // the anchor whose ruleset the capture lists; "" for the main ruleset
+  auto rules = collector::read_capture(source, facts, kCollector, rules_path, [&](std::string_view text) {
+    made_in = capture::pfctl_command_anchor(text);
+    capture::PfRuleset ruleset = capture::parse_pfctl_rules(text, made_in);
+    if (made_in.empty() && made_inside_com_apple(ruleset, anchors)) {
+      made_in = "com.apple";
+      ruleset = capture::parse_pfctl_rules(text, made_in);
+    }
+    return ruleset;
+  });
+  if (rules) add_ruleset(pf, *rules, made_in, Origin{"loaded", rules_path});
 }
 
 }  // namespace
