@@ -182,11 +182,14 @@ TEST_CASE("shared fixes: each malformed definition or reference gets its precise
         "line 8: a <fix> outside a <rule> is a shared fix and needs an id");
   // references
   CHECK(problem_for(R"(<fix ref="TEST-FIX-RESTART" audience="mac"/>)", restart) ==
-        "line 6: <fix ref=\"TEST-FIX-RESTART\"/> takes no other attributes and no content");
+        "line 6: <fix ref=\"TEST-FIX-RESTART\"/> takes no attributes but if-attribute and unless-attribute, and no "
+        "content");
   CHECK(problem_for(R"(<fix ref="TEST-FIX-RESTART"><title>Mine</title></fix>)", restart) ==
-        "line 6: <fix ref=\"TEST-FIX-RESTART\"/> takes no other attributes and no content");
+        "line 6: <fix ref=\"TEST-FIX-RESTART\"/> takes no attributes but if-attribute and unless-attribute, and no "
+        "content");
   CHECK(problem_for(R"(<fix ref="TEST-FIX-RESTART">text</fix>)", restart) ==
-        "line 6: <fix ref=\"TEST-FIX-RESTART\"/> takes no other attributes and no content");
+        "line 6: <fix ref=\"TEST-FIX-RESTART\"/> takes no attributes but if-attribute and unless-attribute, and no "
+        "content");
   CHECK(problem_for(R"(<fix ref=""/>)", restart) == "line 6: <fix ref> needs the id of a shared fix");
   CHECK(problem_for(R"(<fix id="TEST-FIX-MINE" audience="app"><title>t</title></fix>)", restart) ==
         "line 6: unknown attribute id on <fix>");
@@ -239,4 +242,26 @@ TEST_CASE("shared fixes: a folder read for its fixes lends nothing else, and its
 
   mine.write("b.xml", rules(R"(<fix id="TEST-FIX-RESTART" audience="app"><title>Mine</title></fix>)"));
   CHECK(load_knowledge({mine.path()}, {library.path()}).rules.at(0).fixes.at(0).title == "Mine");
+}
+
+TEST_CASE("shared fixes: a fix offered only where the element has, or lacks, an attribute") {
+  const std::string fixes = R"(<fix ref="TEST-FIX-RESTART" if-attribute="vendor-remedy"/>
+    <fix audience="mac" unless-attribute="vendor-remedy"><title>General advice</title></fix>)";
+  const Knowledge knowledge = load({{{"a.xml", rules(rule("TEST-ONE", fixes) + kRestart)}}});
+  REQUIRE(knowledge.problems.empty());
+  pugi::xml_document facts;
+  REQUIRE(facts.load_string(R"(<facts><kext id="a" name="A" path="/A" vendor-remedy="Run A's uninstaller."/><kext id="b"/></facts>)"));
+  const auto [findings, skipped] = evaluate_rules(knowledge.rules, facts);
+  REQUIRE(findings.size() == 2);
+  for (const Finding& finding : findings) {
+    CAPTURE(finding.subject);
+    REQUIRE(finding.fixes.size() == 1);
+    CHECK(finding.fixes[0].title == (finding.subject == "a" ? "Remove A and restart" : "General advice"));
+  }
+  // the condition names an attribute of the facts, checked like a placeholder
+  const Knowledge misspelled =
+      load({{{"bad.xml", rules(rule("TEST-ONE", R"(<fix ref="TEST-FIX-RESTART" if-attribute="vendor-remdy"/>)") + kRestart)}}});
+  CHECK(only_problem(misspelled) ==
+        "bad.xml: line 6: rule TEST-ONE: <fix> is offered by the attribute vendor-remdy, which no fact has (did you mean "
+        "vendor-remedy?)");
 }

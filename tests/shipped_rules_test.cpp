@@ -212,3 +212,22 @@ TEST_CASE("shipped rules: the kernel's own state is the only confirmed evidence"
     if (rule.confidence == Confidence::confirmed) CHECK(rule.condition.rfind("/facts/kernel", 0) == 0);
   }
 }
+
+TEST_CASE("shipped rules: a vendor's own remedy replaces the general advice where the vendor files know one") {
+  std::size_t with_remedy = 0, without = 0;
+  for (const Finding& finding : findings_on("sonoma-leftovers")) {
+    if (finding.rule->cause != Cause::socket_filter && finding.rule->cause != Cause::interface_filter) continue;
+    CAPTURE(finding.subject);
+    std::set<std::string> fix_ids;
+    for (const Fix& fix : finding.fixes) fix_ids.insert(fix.id);
+    const bool lulu = finding.subject == "com.objective-see.lulu";  // the vendor files know LuLu's way out
+    CHECK(fix_ids.count("NWA-FIX-VENDOR-REMEDY") == (lulu ? 1 : 0));
+    CHECK(fix_ids.count("NWA-FIX-KEXT-REPLACE-OR-REMOVE") == (lulu ? 0 : 1));
+    for (const Fix& fix : finding.fixes) {
+      if (fix.id == "NWA-FIX-VENDOR-REMEDY") CHECK(fix.description.find("Network Extension") != std::string::npos);
+    }
+    (lulu ? with_remedy : without) += 1;
+  }
+  CHECK(with_remedy == 1);
+  CHECK(without == 1);
+}

@@ -35,6 +35,10 @@ void annotate_vendors(Facts& facts, const VendorCatalog& vendors) {
       annotated.set("vendor", match->vendor);
       if (!match->product.empty()) annotated.set("product", match->product);
       if (!match->kind.empty()) annotated.set("vendor-kind", match->kind);
+      // Remedies are for kernel extensions; the other kinds are already the modern form.
+      if (!match->remedy.empty() && std::string_view(identified.element) == "kext") {
+        annotated.set("vendor-remedy", match->remedy);
+      }
     }
   }
 }
@@ -42,15 +46,20 @@ void annotate_vendors(Facts& facts, const VendorCatalog& vendors) {
 namespace collector {
 namespace {
 
-// The same three attributes on every element whose identifier the catalog may know.
+// The same attributes on every element whose identifier the catalog may know.
 constexpr contract::Attribute kVendor[] = {
     {"vendor", contract::Type::text, "who makes it, from the vendor files (rules/vendors.xml and users' own)"},
     {"product", contract::Type::text, "the product it belongs to, when the vendor files name one"},
     {"vendor-kind", contract::Type::text,
      "what kind of network component the vendor files say it is: socket-filter, content-filter, packet-tunnel, ..."},
 };
+constexpr contract::Attribute kKextVendor[] = {
+    {"vendor-remedy", contract::Type::text,
+     "what its vendor provides to remove or replace it (an uninstaller, a Network Extension release), when known"},
+};
 constexpr contract::Element kContract[] = {
     {"/facts/kext", "", "", kVendor},
+    {"/facts/kext", "", "", kKextVendor},
     {"/facts/system-extension", "", "", kVendor},
     {"/facts/ne-configuration", "", "", kVendor},
     {"/facts/service", "", "", kVendor},

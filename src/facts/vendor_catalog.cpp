@@ -9,7 +9,8 @@ std::vector<Error> VendorCatalog::add(const XmlFile& file) {
     const std::string_view element = node.name();
     const std::string key = node.attribute("id").value();
     VendorMatch match{node.attribute("vendor").value(), node.attribute("product").value(),
-                      node.attribute("kind").value(), node.attribute("source").value()};
+                      node.attribute("kind").value(), node.attribute("source").value(),
+                      node.attribute("remedy").value()};
     if (element != "identifier" && element != "prefix" && element != "team") {
       problems.push_back(file.error_at(node, "unknown element <" + std::string(element) + ">"));
       continue;

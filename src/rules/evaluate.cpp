@@ -61,6 +61,8 @@ Finding finding_for(const Rule& rule, pugi::xml_node element) {
   finding.subject = subject_of(element);
   finding.message = fill(rule.message, element);
   for (const Fix& fix : rule.fixes) {
+    if (!fix.if_attribute.empty() && !element.attribute(fix.if_attribute.c_str())) continue;
+    if (!fix.unless_attribute.empty() && element.attribute(fix.unless_attribute.c_str())) continue;
     Fix filled = fix;
     filled.title = fill(fix.title, element);
     filled.description = fill(fix.description, element);

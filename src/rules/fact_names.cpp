@@ -77,12 +77,29 @@ std::vector<std::string> unknown_condition_names(std::string_view rule_id, std::
   return problems;
 }
 
-std::optional<std::string> unknown_placeholder(pugi::xml_node where, std::string_view name) {
+namespace {
+
+// Nothing when some fact has the attribute; else " (did you mean BEFORE name AFTER?)", or "" when
+// no declared name is close.
+std::optional<std::string> undeclared(std::string_view name, std::string_view before, std::string_view after) {
   const std::vector<std::string_view>& declared = facts_contract().attribute_names();
   if (is_declared(declared, name)) return std::nullopt;
   ClosestName closest;
-  return rule_prefix(where) + "unknown placeholder {@" + std::string(name) + "}" +
-         suggestion(closest, name, declared, "{@", "}");
+  return suggestion(closest, name, declared, before, after);
+}
+
+}  // namespace
+
+std::optional<std::string> unknown_placeholder(pugi::xml_node where, std::string_view name) {
+  auto hint = undeclared(name, "{@", "}");
+  if (!hint) return std::nullopt;
+  return rule_prefix(where) + "unknown placeholder {@" + std::string(name) + "}" + *hint;
+}
+
+std::optional<std::string> unknown_fix_condition(pugi::xml_node where, std::string_view name) {
+  auto hint = undeclared(name, "", "");
+  if (!hint) return std::nullopt;
+  return rule_prefix(where) + "<fix> is offered by the attribute " + std::string(name) + ", which no fact has" + *hint;
 }
 
 }  // namespace nwaudit

@@ -20,4 +20,8 @@ std::vector<std::string> unknown_condition_names(std::string_view rule_id, std::
 // naming its rule when it is in one; nullopt when some fact has the attribute.
 std::optional<std::string> unknown_placeholder(pugi::xml_node where, std::string_view name);
 
+// The problem with a <fix>'s if-attribute or unless-attribute naming `name`; nullopt when some
+// fact has the attribute.
+std::optional<std::string> unknown_fix_condition(pugi::xml_node where, std::string_view name);
+
 }  // namespace nwaudit

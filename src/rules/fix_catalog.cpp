@@ -38,7 +38,10 @@ bool FixCatalog::resolve(Rule& rule, const std::vector<FixReference>& references
       problem.reason = "rule " + rule.id + " refers to fix " + fix.id + ", whose definition at " +
                        found->second.fix.file + ":" + std::to_string(found->second.fix.line) + " has problems";
     } else {
-      fix = found->second.fix;
+      Fix offered = found->second.fix;
+      offered.if_attribute = fix.if_attribute;  // the rule's condition for offering it
+      offered.unless_attribute = fix.unless_attribute;
+      fix = std::move(offered);
       continue;
     }
     problems.push_back(std::move(problem));

@@ -75,6 +75,15 @@ class ElementCheck {
       }
     }
   }
+  // A <fix>'s if-attribute and unless-attribute must name attributes of the facts.
+  void fix_conditions(pugi::xml_node node) {
+    for (const char* condition : {"if-attribute", "unless-attribute"}) {
+      const std::string_view name = node.attribute(condition).value();
+      if (!name.empty()) {
+        if (auto unknown = unknown_fix_condition(node, name)) fail(node, std::move(*unknown));
+      }
+    }
+  }
   void fail(pugi::xml_node node, std::string reason) {
     problems_.push_back(file_.error_at(node, std::move(reason)));
     ++failures_;
@@ -121,13 +130,25 @@ Fix read_fix_fields(pugi::xml_node node, ElementCheck& check, std::initializer_l
 // A <fix> in a <rule>: written out, or <fix ref="ID"/>, which holds only the id of a shared
 // fix until RuleLoader::finish resolves it.
 Fix read_fix(pugi::xml_node node, ElementCheck& check) {
-  if (!node.attribute("ref")) return read_fix_fields(node, check, {"audience", "admin", "reboot", "mdm"});
-  Fix reference;
-  reference.id = read_id(node, "ref", "<fix ref> needs the id of a shared fix", check);
-  if (node.first_attribute().next_attribute() || node.first_child()) {
-    check.fail(node, "<fix ref=\"" + reference.id + "\"/> takes no other attributes and no content");
+  Fix fix;
+  if (!node.attribute("ref")) {
+    fix = read_fix_fields(node, check, {"audience", "admin", "reboot", "mdm", "if-attribute", "unless-attribute"});
+  } else {
+    fix.id = read_id(node, "ref", "<fix ref> needs the id of a shared fix", check);
+    bool plain = !node.first_child();
+    for (pugi::xml_attribute attribute = node.first_attribute(); attribute; attribute = attribute.next_attribute()) {
+      const std::string_view name = attribute.name();
+      plain = plain && (name == "ref" || name == "if-attribute" || name == "unless-attribute");
+    }
+    if (!plain) {
+      check.fail(node, "<fix ref=\"" + fix.id + "\"/> takes no attributes but if-attribute and unless-attribute, "
+                       "and no content");
+    }
   }
-  return reference;
+  check.fix_conditions(node);
+  fix.if_attribute = node.attribute("if-attribute").value();
+  fix.unless_attribute = node.attribute("unless-attribute").value();
+  return fix;
 }
 
 // A <fix id="ID"> at the top level of <rules>: a fix defined once, for rules to refer to.

@@ -17,6 +17,7 @@ struct VendorMatch {
   std::string product;  // may be empty (team IDs name only the vendor)
   std::string kind;     // may be empty
   std::string source;   // where the identifier was seen
+  std::string remedy;   // what the vendor provides to remove or replace it; may be empty
 };
 
 // The vendor knowledge files (rules/vendors.xml and users' own): bundle identifiers, prefixes

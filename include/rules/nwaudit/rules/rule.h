@@ -72,6 +72,10 @@ struct Fix {
   bool needs_reboot = false;
   bool needs_mdm = false;
   std::string side_effects;
+  // Offered only when the finding's element has (if_attribute), or lacks (unless_attribute), this
+  // attribute: a vendor's own remedy where one is known, the general one where none is.
+  std::string if_attribute;
+  std::string unless_attribute;
   std::string id;    // a shared fix's id ("NWA-FIX-APP-RAISE-FD-LIMIT"); empty for one written in its rule
   std::string file;  // where a shared fix is defined
   std::size_t line = 0;
