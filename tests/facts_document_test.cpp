@@ -24,9 +24,11 @@ TEST_CASE("facts: every collector on the sample Sonoma Mac") {
   CHECK(mac.value("string(/facts/pf/@custom-anchors)") == "false");
   CHECK(mac.value("string(/facts/pf/@custom-rules)") == "false");
   // The sample has no third-party or Apple-library kexts, so those folders are not in the tree,
-  // and was made before nwaudit captured sw_vers.
-  CHECK(mac.count("/facts/coverage/source[@status!='read']") == 4);
+  // and was made before nwaudit captured sw_vers, the unified log and launchd's limits.
+  CHECK(mac.count("/facts/coverage/source[@status!='read']") == 6);
+  CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/launchctl-limit.txt'][@status='missing']") == 1);
   CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/sw_vers.txt'][@status='missing']") == 1);
+  CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/log-network.txt'][@status='missing']") == 1);
   CHECK(mac.count("/facts/coverage/source[@collector='kexts'][@status='missing']") == 3);
 }
 

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "nwaudit/base/limits.h"
 #include "nwaudit/source/rooted_source.h"
 #include "test_support.h"
 
@@ -9,6 +10,15 @@ using namespace nwaudit;
 using nwaudit::test::TempDir;
 
 namespace {
+
+// Each test that makes a Tree runs twice: once as nwaudit runs (the kernel opening runs of
+// directories where it can refuse links on its own), once opening one directory at a time.
+PathResolution each_resolution() {
+  PathResolution resolution = PathResolution::kernel;
+  SUBCASE("kernel resolution") { resolution = PathResolution::kernel; }
+  SUBCASE("portable resolution") { resolution = PathResolution::portable; }
+  return resolution;
+}
 
 // outer/secret.txt sits beside the root; nothing may ever read it through the source.
 struct Tree {
@@ -20,7 +30,7 @@ struct Tree {
     outer.write("root/Library/Preferences/a.plist", "inside");
     outer.write("root/Volumes/External/Extensions/x.kext/Contents/Info.plist", "kext info");
     std::filesystem::create_directories(outer.path() / "root/Library/Extensions");
-    auto opened = RootedSource::open((outer.path() / "root").string());
+    auto opened = RootedSource::open((outer.path() / "root").string(), each_resolution());
     REQUIRE(opened);
     source = std::move(*opened);
   }
@@ -209,3 +219,62 @@ TEST_CASE("opening a root that is not a directory fails with its path") {
   CHECK(opened.error().describe().find("cannot open the root directory") != std::string::npos);
   CHECK_FALSE(RootedSource::open((temp.path() / "missing").string()));
 }
+
+TEST_CASE("links anywhere on a long path are followed inside the root, again and again") {
+  Tree tree;
+  tree.link("A/B/C/external", "/Volumes/External");
+  tree.link("A/B/C/up", "../../..");
+  for (int round = 0; round < 2; ++round) {  // the second time, through the folders kept open
+    CHECK(*tree.source->read_file("/A/B/C/external/Extensions/x.kext/Contents/Info.plist", 1024) == "kext info");
+    CHECK(*tree.source->read_file("/A/B/C/up/Library/Preferences/a.plist", 1024) == "inside");
+    CHECK(*tree.source->read_file("/A/B/C/up/A/B/C/up/../Library/Preferences/a.plist", 1024) == "inside");
+    CHECK(tree.source->read_file("/A/B/C/up/../secret.txt", 1024).error().kind == ErrorKind::not_found);
+    CHECK(tree.source->list_directory("/A/B/C/external/Extensions")->size() == 1);
+  }
+}
+
+TEST_CASE("deep in a path, a file on the way is wrong_type and a missing folder not_found") {
+  Tree tree;
+  for (int round = 0; round < 2; ++round) {
+    auto through_file = tree.source->read_file("/Library/Preferences/a.plist/x/y/z.plist", 1024);
+    REQUIRE_FALSE(through_file);
+    CHECK(through_file.error().kind == ErrorKind::wrong_type);
+    CHECK(through_file.error().path == "/Library/Preferences/a.plist/x/y/z.plist");
+    auto missing = tree.source->read_file("/Library/Missing/x/y/z.plist", 1024);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().describe() == "/Library/Missing/x/y/z.plist: No such file or directory");
+    CHECK(tree.source->list_directory("/Volumes/External/Extensions/x.kext/Contents/PlugIns").error().kind ==
+          ErrorKind::not_found);
+  }
+}
+
+TEST_CASE("exactly kMaxSymlinks links are followed on one path") {
+  Tree tree;
+  const int most = limits::kMaxSymlinks;
+  for (int i = 0; i < most; ++i) {
+    const std::string next = i + 1 < most ? "/Library/chain" + std::to_string(i + 1) : "/Library/Preferences";
+    tree.link("Library/chain" + std::to_string(i), next);
+  }
+  CHECK(*tree.source->read_file("/Library/chain0/a.plist", 1024) == "inside");
+  tree.link("Library/one-more", "/Library/chain0");
+  auto too_many = tree.source->read_file("/Library/one-more/a.plist", 1024);
+  REQUIRE_FALSE(too_many);
+  CHECK(too_many.error().kind == ErrorKind::link_loop);
+}
+
+#ifdef __linux__
+TEST_CASE("few folders stay open however many are read") {
+  Tree tree;
+  const auto open_descriptors = [] {
+    return std::distance(std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator());
+  };
+  constexpr int kFolders = 300;
+  for (int i = 0; i < kFolders; ++i) tree.outer.write("root/Many/" + std::to_string(i) + "/Contents/Info.plist", "x");
+  const auto before = open_descriptors();
+  for (int i = 0; i < kFolders; ++i) {
+    CHECK(*tree.source->read_file("/Many/" + std::to_string(i) + "/Contents/Info.plist", 16) == "x");
+  }
+  CHECK(open_descriptors() - before <= 100);  // src/source/directory_cache.h keeps 64
+  CHECK(*tree.source->read_file("/Many/0/Contents/Info.plist", 16) == "x");  // closed, and opened again
+}
+#endif

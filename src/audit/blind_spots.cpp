@@ -9,7 +9,8 @@ namespace {
 // knew them lack: without them the answer stands.
 bool is_supplementary(std::string_view path) {
   return path == "/.nwaudit/net.api_stats" || path == "/.nwaudit/loaded-kexts.plist" ||
-         path == "/.nwaudit/sw_vers.txt";
+         path == "/.nwaudit/sw_vers.txt" || path == "/.nwaudit/log-network.txt" ||
+         path == "/.nwaudit/launchctl-limit.txt";
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 #include "measure_support.h"
 #include "nwaudit/audit/audit.h"
 #include "exit_codes.h"
-#include "nwaudit/facts/collectors.h"
 #include "nwaudit/report/report.h"
 #include "nwaudit/rules/rule_files.h"
 #include "nwaudit/version.h"
@@ -62,8 +61,7 @@ int run_audit_command(const AuditOptions& options) {
     int status = exit_code::kOk;
     std::unique_ptr<Source> source = open_source(options.input.root, status);
     if (!source) return status;
-    collected = std::make_unique<Facts>(kVersion, source->description());
-    collect_facts(*source, knowledge.vendors, *collected);
+    collected = collect_mac_facts(*source, knowledge);
   }
   const pugi::xml_document& facts = collected ? collected->document() : loaded;
 

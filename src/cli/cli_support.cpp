@@ -7,12 +7,16 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "exit_codes.h"
 #include "nwaudit/live/live_source.h"
+#include "nwaudit/facts/collectors.h"
 #include "nwaudit/rules/rule_files.h"
+#include "nwaudit/source/archive_source.h"
 #include "nwaudit/source/rooted_source.h"
+#include "nwaudit/version.h"
 
 namespace nwaudit::cli {
 
@@ -24,6 +28,33 @@ bool use_color(const std::optional<std::string>& output) {
   return (!output || *output == "-") && ::isatty(STDOUT_FILENO) == 1;
 }
 
+namespace {
+
+// A folder as the Mac's "/", or an archive of one (a regular file, whatever its name).
+Expected<std::unique_ptr<Source>> open_tree_or_archive(const std::string& root) {
+  std::error_code ignored;
+  if (std::filesystem::is_regular_file(root, ignored)) {
+    auto archive = ArchiveSource::open(root);
+    if (!archive) return std::move(archive).error();
+    return std::unique_ptr<Source>(std::move(*archive));
+  }
+  auto tree = RootedSource::open(root);
+  if (!tree) return std::move(tree).error();
+  return std::unique_ptr<Source>(std::move(*tree));
+}
+
+// The entries an archive refused, in coverage under "archive" (a collector that asked for one
+// has its own coverage entry already).
+void record_refused_entries(const ArchiveSource& archive, Facts& facts) {
+  const pugi::xml_node coverage = facts.document().document_element().child("coverage");
+  for (const Error& refused : archive.refused()) {
+    if (coverage.find_child_by_attribute("source", "path", refused.path.c_str())) continue;
+    facts.record_problem("archive", refused);
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<Source> open_source(const std::optional<std::string>& root, int& status) {
 #ifndef __APPLE__
   if (!root) {
@@ -34,7 +65,7 @@ std::unique_ptr<Source> open_source(const std::optional<std::string>& root, int&
     return nullptr;
   }
 #endif
-  auto source = RootedSource::open(root.value_or("/"));
+  auto source = open_tree_or_archive(root.value_or("/"));
   if (!source) {
     complain(source.error().describe());
     status = exit_code::kInputError;
@@ -44,6 +75,13 @@ std::unique_ptr<Source> open_source(const std::optional<std::string>& root, int&
   if (!root) return std::make_unique<LiveSource>(std::move(*source), macos_live_captures(), "the live system");
 #endif
   return std::move(*source);
+}
+
+std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge) {
+  auto facts = std::make_unique<Facts>(kVersion, source.description());
+  collect_facts(source, knowledge.vendors, *facts);
+  if (const auto* archive = dynamic_cast<const ArchiveSource*>(&source)) record_refused_entries(*archive, *facts);
+  return facts;
 }
 
 Knowledge load_knowledge_for(const InputOptions& options) {

@@ -6,14 +6,18 @@
 #include <vector>
 
 #include "options.h"
+#include "nwaudit/facts/facts.h"
 #include "nwaudit/rules/knowledge.h"
 #include "nwaudit/source/source.h"
 
 namespace nwaudit::cli {
 
-// The Source for --root, or the live system on a Mac; nullptr after printing why not,
-// with the exit status in `status`.
+// The Source for --root (a folder, or an archive of one), or the live system on a Mac;
+// nullptr after printing why not, with the exit status in `status`.
 std::unique_ptr<Source> open_source(const std::optional<std::string>& root, int& status);
+
+// The facts of the Mac the source reads; for an archive, its refused entries are in coverage too.
+std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge);
 
 // The shipped knowledge folder and the --rules folders, loaded; every problem printed to
 // standard error. Rules named by --disable are taken out.

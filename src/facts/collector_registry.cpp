@@ -15,6 +15,8 @@
   COLLECTOR(interfaces)               \
   COLLECTOR(firewall)                 \
   COLLECTOR(pf)                       \
+  COLLECTOR(log_history)              \
+  COLLECTOR(descriptor_limit)         \
   COLLECTOR(vendor_annotations)
 
 namespace nwaudit {

@@ -13,10 +13,14 @@ namespace nwaudit::live {
 namespace {
 
 constexpr std::chrono::seconds kTimeout{10};
+// `log show` searches every message of its window on disk: a week of a busy Mac's log takes it
+// tens of seconds.
+constexpr std::chrono::seconds kLogTimeout{90};
 
 // The command's output; a failure names the capture, and the command in its reason.
-Expected<std::string> output_of(const std::string& name, const std::vector<std::string>& argv) {
-  auto output = run_command(argv, kTimeout, collector::kMaxCaptureBytes);
+Expected<std::string> output_of(const std::string& name, const std::vector<std::string>& argv,
+                                std::chrono::seconds timeout = kTimeout) {
+  auto output = run_command(argv, timeout, collector::kMaxCaptureBytes);
   if (output) return output;
   Error error = std::move(output).error();
   error.reason = error.path + ": " + error.reason;
@@ -52,15 +56,29 @@ LiveCapture as_root(std::string name, std::vector<std::string> argv) {
           }};
 }
 
+// The unified log's network history (nwaudit-facts(5), log-network.txt).
+LiveCapture log_network() {
+  const std::string name = "log-network.txt";
+  return {name, [name] {
+            return output_of(name,
+                             {"/usr/bin/log", "show", "--style", "syslog", "--last",
+                              std::string(collector::kLogNetworkWindow), "--predicate",
+                              std::string(collector::kLogNetworkPredicate)},
+                             kLogTimeout);
+          }};
+}
+
 }  // namespace
 
 std::vector<LiveCapture> command_captures() {
   std::vector<LiveCapture> captures;
   captures.push_back(command("sw_vers.txt", {"/usr/bin/sw_vers"}));
+  captures.push_back(command("launchctl-limit.txt", {"/bin/launchctl", "limit", "maxfiles"}));
   captures.push_back(interfaces());
   captures.push_back(command("systemextensionsctl-list.txt", {"/usr/bin/systemextensionsctl", "list"}));
   captures.push_back(as_root("pfctl-anchors.txt", {"/sbin/pfctl", "-s", "Anchors", "-v"}));
   captures.push_back(as_root("pfctl-rules.txt", {"/sbin/pfctl", "-s", "rules"}));
+  captures.push_back(log_network());
   return captures;
 }
 

@@ -43,8 +43,10 @@ inline constexpr std::size_t kMaxSymbols = 1'000'000;
 // Bytes read for one Mach-O slice's symbols: its nlist entries plus its string table.
 inline constexpr std::size_t kMaxSymbolTableBytes = 64u << 20;
 
-// Kernel extension bundles examined in one audit (Apple's own included: a Mac has ~700).
-inline constexpr std::size_t kMaxKexts = 5000;
+// Kernel extension bundles examined in one audit, Apple's own and their PlugIns included. A Mac on
+// macOS 14 has about 900; one with many third-party drivers a hundred or two more, each also
+// staged as a copy in /Library/StagedExtensions. Each bundle costs one Info.plist read.
+inline constexpr std::size_t kMaxKexts = 20'000;
 
 // Directory levels searched below /Library/StagedExtensions for kext bundles.
 inline constexpr std::size_t kMaxStagedDepth = 8;
@@ -60,8 +62,24 @@ inline constexpr std::size_t kMaxImportedNameBytes = 16u << 20;
 // megabytes; links can make a small tree name the same large file thousands of times.
 inline constexpr std::size_t kMaxBytesReadPerAudit = 256u << 20;
 
+// An archive given as --root (a .tar, .tar.gz or .zip) is read into memory once, and bounded:
+// entries indexed (past it the rest are not read), bytes of one entry (a larger one is refused),
+// bytes it may expand to in all (reading stops there), and how many times its own size it may
+// expand to, once past kArchiveRatioExemptBytes (a small archive of repetitive files may
+// compress far better, at no cost).
+inline constexpr std::size_t kMaxArchiveEntries = 100'000;
+inline constexpr std::size_t kMaxArchiveEntryBytes = 64u << 20;
+inline constexpr std::size_t kMaxArchiveBytes = 256u << 20;
+inline constexpr std::size_t kMaxArchiveCompressionRatio = 100;
+inline constexpr std::size_t kArchiveRatioExemptBytes = 1u << 20;
+
 // Lines in one captured command output (real ones have a few thousand).
 inline constexpr std::size_t kMaxCaptureLines = 100'000;
+
+// Events from the unified log's network history (log-network.txt) given an element of their own
+// in the facts: the most recent filter-state changes and apps out of descriptors; the others
+// are counted. A Mac logs a few filter changes a day.
+inline constexpr std::size_t kMaxLogEvents = 1000;
 
 // Problems listed under one source's coverage entry; the rest are counted in one more.
 inline constexpr std::size_t kMaxProblemsPerSource = 100;
