@@ -4,6 +4,7 @@
 #include <string>
 
 #include "nwaudit/source/source.h"
+#include "read_range.h"
 
 namespace nwaudit::archive {
 
@@ -15,12 +16,7 @@ class MemoryFile final : public RandomAccessFile {
   std::uint64_t size() const override { return bytes_->size(); }
   const std::string& path() const override { return path_; }
   Expected<std::string> read_at(std::uint64_t offset, std::size_t length) const override {
-    const std::uint64_t size = bytes_->size();
-    if (offset > size || length > size - offset) {
-      return Error{ErrorKind::malformed, path_, "byte offset " + std::to_string(offset),
-                   "reading " + std::to_string(length) + " bytes runs past the end of the " + std::to_string(size) +
-                       "-byte file"};
-    }
+    if (auto inside = check_read_range(path_, bytes_->size(), offset, length); !inside) return std::move(inside).error();
     return bytes_->substr(static_cast<std::size_t>(offset), length);
   }
 

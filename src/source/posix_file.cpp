@@ -10,6 +10,7 @@
 #include "nwaudit/base/unique_fd.h"
 #include "open_without_access_time.h"
 #include "os_error.h"
+#include "read_range.h"
 
 namespace nwaudit {
 namespace {
@@ -22,11 +23,7 @@ class PosixFile final : public RandomAccessFile {
   const std::string& path() const override { return path_; }
 
   Expected<std::string> read_at(std::uint64_t offset, std::size_t length) const override {
-    if (offset > size_ || length > size_ - offset) {
-      return Error{ErrorKind::malformed, path_, "byte offset " + std::to_string(offset),
-                   "reading " + std::to_string(length) + " bytes runs past the end of the " +
-                       std::to_string(size_) + "-byte file"};
-    }
+    if (auto inside = check_read_range(path_, size_, offset, length); !inside) return std::move(inside).error();
     std::string content(length, '\0');
     std::size_t filled = 0;
     while (filled < length) {
