@@ -158,5 +158,54 @@ expect 0 "explain a rule" -- "$nwaudit" explain NWA-FIREWALL-ENABLED
 contains "$out" "cause       application-firewall" "explain shows the cause"
 expect 64 "explain an unknown rule" -- "$nwaudit" explain NO-SUCH-RULE
 
+# nwaudit diff: a Mac, its facts document and its saved report are the same Mac; the forum
+# thread's two Macs differ, and the first line says why.
+vpn_off="$top/fixtures/macs/ventura-vpn-off-kext-loaded"
+saved=$(mktemp -d)
+"$nwaudit" facts --root "$vpn_off" -o "$saved/facts.xml"
+"$nwaudit" --root "$vpn_off" --format json -o "$saved/report.json"
+expect 0 "diff of a Mac with itself" -- "$nwaudit" diff "$vpn_off" "$vpn_off"
+contains "$out" "A and B reach the same verdict" "diff says the verdicts are the same"
+expect 0 "diff of a Mac with its facts document" -- "$nwaudit" diff "$vpn_off" "$saved/facts.xml"
+expect 0 "diff of a Mac with its saved JSON report" -- "$nwaudit" diff "$saved/report.json" "$vpn_off" --format json
+contains "$out" '"read_from": "report"' "diff knows A is a saved report"
+expect 1 "diff of the thread's two Macs" -- "$nwaudit" diff "$top/fixtures/macs/sonoma-leftovers" "$vpn_off"
+if ! head -n 1 "$out" | grep -qF "B uses one socket per connection because the kext com.cisco.kext.acsock"; then
+  echo "FAIL: the first line of diff does not answer why B differs"; sed 's/^/  | /' "$out" | head -5; failures=$((failures + 1))
+fi
+expect 1 "diff as Markdown" -- "$nwaudit" diff "$top/fixtures/macs/sonoma-leftovers" "$vpn_off" --format markdown
+contains "$out" "### Causes on one side only" "the Markdown diff has its sections"
+expect 64 "diff refuses SARIF" -- "$nwaudit" diff "$vpn_off" "$vpn_off" --format sarif
+expect 64 "diff with one side" -- "$nwaudit" diff "$vpn_off"
+expect 64 "diff --sysdiagnose names a side" -- "$nwaudit" diff "$vpn_off" "$vpn_off" --sysdiagnose c
+expect 66 "diff of a side that does not exist" -- "$nwaudit" diff "$vpn_off" "$top/fixtures/no-such-mac"
+contains "$err" "no-such-mac" "the error names the side"
+printf '{"schema": "nwaudit-report/1", "verdict": {}}' >"$saved/broken.json"
+expect 66 "diff of a JSON file that is not a whole report" -- "$nwaudit" diff "$saved/broken.json" "$vpn_off"
+contains "$err" "broken.json" "the error names the file"
+for sysdiagnose in "$top"/fixtures/macs/sysdiagnose-*; do
+  [ -d "$sysdiagnose" ] || continue
+  expect 0 "diff of a sysdiagnose with itself" -- "$nwaudit" diff "$sysdiagnose" "$sysdiagnose" --sysdiagnose both
+  expect 66 "diff --sysdiagnose of a Mac that is not one" -- "$nwaudit" diff "$vpn_off" "$sysdiagnose" --sysdiagnose a
+done
+
+# The fleet formats: one line each.
+expect 0 "ndjson of the sample Mac" -- "$nwaudit" --root "$sample" --format ndjson
+if [ "$(wc -l <"$out")" -ne 1 ]; then echo "FAIL: ndjson is not one line"; failures=$((failures + 1)); fi
+contains "$out" '"schema":"nwaudit-ndjson/1"' "ndjson carries its schema"
+contains "$out" '"rules_version":"sha256:' "ndjson carries the rules' version"
+expect 0 "ndjson names a Mac by a pseudonym" -- "$nwaudit" --root "$vpn_off" --format ndjson
+contains "$out" '"machine":"mac-' "the pseudonym"
+contains "$out" '"machine_kind":"pseudonym"' "says it is a pseudonym"
+if grep -q "Yams-MacBook-Pro" "$out"; then echo "FAIL: ndjson shows the host name"; failures=$((failures + 1)); fi
+expect 0 "ndjson with --host-name" -- "$nwaudit" --root "$vpn_off" --format ndjson --host-name
+contains "$out" '"machine":"Yams-MacBook-Pro","machine_kind":"host-name"' "the host name when asked"
+expect 0 "jamf of the sample Mac" -- "$nwaudit" --root "$sample" --format jamf --no-probe
+if [ "$(wc -l <"$out")" -ne 1 ] || ! grep -q '^<result>sockets (confirmed): NWA-.*</result>$' "$out"; then
+  echo "FAIL: jamf is not one <result> line"; sed 's/^/  | /' "$out"; failures=$((failures + 1))
+fi
+expect 64 "probe refuses ndjson" -- "$nwaudit" probe --lsof "$lsof_dir/sockets.txt" --format ndjson
+rm -rf "$saved"
+
 if [ "$failures" -ne 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

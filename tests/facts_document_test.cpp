@@ -24,8 +24,10 @@ TEST_CASE("facts: every collector on the sample Sonoma Mac") {
   CHECK(mac.value("string(/facts/pf/@custom-anchors)") == "false");
   CHECK(mac.value("string(/facts/pf/@custom-rules)") == "false");
   // The sample has no third-party or Apple-library kexts, so those folders are not in the tree,
-  // and was made before nwaudit captured sw_vers, the unified log and launchd's limits.
-  CHECK(mac.count("/facts/coverage/source[@status!='read']") == 6);
+  // and was made before nwaudit captured sw_vers, the unified log, launchd's limits and the
+  // installed configuration profiles.
+  CHECK(mac.count("/facts/coverage/source[@status!='read']") == 7);
+  CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/profiles.xml'][@status='missing']") == 1);
   CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/launchctl-limit.txt'][@status='missing']") == 1);
   CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/sw_vers.txt'][@status='missing']") == 1);
   CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/log-network.txt'][@status='missing']") == 1);

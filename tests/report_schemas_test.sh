@@ -5,7 +5,9 @@
 # refers to the former), and the SARIF against the SARIF 2.1.0 schema kept in ../shared/schemas
 # beside the checkout, plus what GitHub code scanning needs on top of it. Given the nwaudit
 # program too, it does the same with what the command line prints for the lsof listings of
-# fixtures/lsof: nwaudit probe --lsof, and an audit of the sample Mac with --lsof.
+# fixtures/lsof: nwaudit probe --lsof, and an audit of the sample Mac with --lsof. The fleet
+# format's lines (--format ndjson), of the samples and of the command line, are validated one by
+# one against man/nwaudit-ndjson.schema.json.
 # Without python3's jsonschema, or without ../shared, it says SKIPPED and passes.
 # usage: report_schemas_test.sh NWAUDIT_TESTS SOURCE_DIR [NWAUDIT]
 tests=$1
@@ -47,6 +49,18 @@ elif [ -n "$nwaudit" ]; then
       cli_sample "measured-cli-$listing_name.$format" audit --root "$top/fixtures/macs/sonoma" --lsof "$listing" --format "$format"
     done
   done
+  for mac in sonoma monterey-kexts iphone-sysdiagnose; do
+    for format in json sarif; do
+      cli_sample "brief-cli-$mac.$format" audit --root "$top/fixtures/macs/$mac" --brief --format "$format"
+    done
+  done
+  for format in json sarif; do
+    cli_sample "redacted-cli-sonoma-personal.$format" audit --root "$top/fixtures/macs/sonoma-personal" --redact --format "$format"
+  done
+  cli_sample "cli-sonoma.ndjson" audit --root "$top/fixtures/macs/sonoma" --format ndjson
+  cli_sample "cli-host-name.ndjson" audit --root "$top/fixtures/macs/ventura-vpn-off-kext-loaded" --format ndjson --host-name
+  "$nwaudit" facts --root "$top/fixtures/macs/sonoma" -o "$samples/sonoma-facts.xml"
+  cli_sample "cli-facts.ndjson" audit --facts "$samples/sonoma-facts.xml" --format ndjson
 fi
 
 python3 - "$samples" "$top/man" "$top/../shared/schemas" <<'PYTHON'
@@ -56,6 +70,7 @@ import jsonschema
 samples, man, shared_schemas = sys.argv[1:4]
 report_schema = os.path.join(man, "nwaudit-report.schema.json")
 probe_schema = os.path.join(man, "nwaudit-probe.schema.json")
+ndjson_schema = os.path.join(man, "nwaudit-ndjson.schema.json")
 failures = 0
 
 def fail(message):
@@ -133,16 +148,37 @@ def samples_matching(pattern):
         fail(f"no sample matches {pattern}")
     return [os.path.basename(path) for path in found]
 
-for sample in ["report.json", "empty.json"] + samples_matching("measured-*.json"):
+# Only the command line writes the redacted reports.
+def cli_samples(pattern):
+    return [os.path.basename(path) for path in sorted(glob.glob(os.path.join(samples, pattern)))]
+
+for sample in ["report.json", "empty.json"] + samples_matching("measured-*.json") + samples_matching("brief-*.json") + cli_samples("redacted-*.json"):
     validate(os.path.join(samples, sample), report_schema)
 for sample in samples_matching("probe-*.json"):
     validate(os.path.join(samples, sample), probe_schema)
+
+# Each line on its own: one compact object, and nothing but lines.
+def validate_lines(document_path, schema_path):
+    validator = validator_for(load(schema_path))
+    name = os.path.basename(document_path)
+    with open(document_path, encoding="utf-8") as file:
+        text = file.read()
+    if not text.endswith("\n"):
+        fail(f"{name}: does not end with a newline")
+    for number, line in enumerate(text.splitlines(), start=1):
+        for error in validator.iter_errors(json.loads(line)):
+            where = "/".join(str(part) for part in error.path) or "(top)"
+            fail(f"{name}: line {number}: {where}: {error.message}")
+    print(f"{name}: {len(text.splitlines())} lines checked against {os.path.basename(schema_path)}")
+
+for sample in samples_matching("*.ndjson"):
+    validate_lines(os.path.join(samples, sample), ndjson_schema)
 
 sarif_schemas = sorted(glob.glob(os.path.join(shared_schemas, "sarif*2.1.0*.json")))
 if not sarif_schemas:
     print(f"SKIPPED: no SARIF 2.1.0 schema in {shared_schemas}; SARIF not validated")
 else:
-    for sample in ["report.sarif", "empty.sarif"] + samples_matching("measured-*.sarif"):
+    for sample in ["report.sarif", "empty.sarif"] + samples_matching("measured-*.sarif") + samples_matching("brief-*.sarif") + cli_samples("redacted-*.sarif"):
         validate(os.path.join(samples, sample), sarif_schemas[0])
         check_github_constraints(os.path.join(samples, sample))
 

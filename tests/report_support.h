@@ -12,7 +12,9 @@
 namespace nwaudit::test {
 
 inline std::string render(const AuditResult& result, ReportFormat format, bool color = false) {
-  return render_report(result, format, ReportOptions{color});
+  ReportOptions options;
+  options.color = color;
+  return render_report(result, format, options);
 }
 
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

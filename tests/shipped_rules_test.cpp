@@ -97,6 +97,10 @@ const Expectation kExpectations[] = {
     // log-history.xml: the unified log's network history
     {"NWA-LOG-FILTER-CHANGES", "sonoma-log-history", "sonoma"},
     {"NWA-LOG-DESCRIPTOR-EXHAUSTION", "sonoma-log-history", "sonoma"},
+    // profiles.xml: settings a configuration profile installed
+    {"NWA-PROFILE-CONTENT-FILTER", "ventura-managed-unread", "sonoma-managed"},
+    {"NWA-PROFILE-GLOBAL-PROXY", "sonoma-managed", "ventura-managed-unread"},
+    {"NWA-PROFILE-NETWORK-PAYLOAD", "sonoma-managed", "sonoma"},
 };
 
 // The findings of the shipped rules on one fixture Mac, collected once per Mac.

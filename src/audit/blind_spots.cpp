@@ -10,7 +10,8 @@ namespace {
 bool is_supplementary(std::string_view path) {
   return path == "/.nwaudit/net.api_stats" || path == "/.nwaudit/loaded-kexts.plist" ||
          path == "/.nwaudit/sw_vers.txt" || path == "/.nwaudit/log-network.txt" ||
-         path == "/.nwaudit/launchctl-limit.txt";
+         path == "/.nwaudit/launchctl-limit.txt" || path == "/.nwaudit/profiles.xml" ||
+         path == "/.nwaudit/skywalkctl-flow.txt";
 }
 
 }  // namespace

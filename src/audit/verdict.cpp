@@ -63,6 +63,25 @@ void judge_absence(Verdict& verdict, const BlindSpots& blind) {
                     "was not captured to confirm it.";
 }
 
+// Without the sysctls, a flow table with no user-space flow in it: an idle Mac has none, so it
+// proves nothing on its own, but beside kernel flows it fits sockets, and it leaves "nothing
+// found, so user space" unsupported.
+void weigh_flows_without_user_space(Verdict& verdict, const KernelWord& kernel) {
+  if (!kernel.flows_read || kernel.read) return;
+  if (verdict.path == NetworkPath::user_space) {
+    verdict.path = NetworkPath::unknown;
+    verdict.confidence = Confidence::low;
+    verdict.summary = "nwaudit found nothing that turns user-space networking off in what it could read, but the "
+                      "kernel's flow table does not show it in use: " + kernel.flows +
+                      ". Either nothing used Network.framework when the capture was made, or connections fell back "
+                      "to sockets for a reason nwaudit could not see.";
+  } else if (verdict.path == NetworkPath::sockets) {
+    verdict.summary += " The kernel's flow table fits this: " + kernel.flows + ".";
+  } else {
+    verdict.summary += " The kernel's flow table shows no user-space flow: " + kernel.flows + ".";
+  }
+}
+
 }  // namespace
 
 const char* to_string(VerdictBasis basis) {
@@ -120,9 +139,11 @@ Verdict decide_verdict(std::vector<Finding>& findings, const pugi::xml_document&
     verdict.confidence = blind.collectors.count("interfaces") != 0 ? Confidence::high : Confidence::confirmed;
     verdict.summary = "The kernel reports user-space networking on: Network.framework carries TCP and UDP over one "
                       "channel per process, not one descriptor per connection.";
+    if (kernel.flows_read) verdict.summary += " Its flow table shows it: " + kernel.flows + ".";
   } else {
     judge_absence(verdict, blind);
   }
+  weigh_flows_without_user_space(verdict, kernel);
   verdict.causes = blocking.empty() ? every : blocking;
   if (blocking.empty()) verdict.causes.insert(verdict.causes.end(), some.begin(), some.end());
   if (verdict.path != NetworkPath::user_space && !verdict.blind_spots.empty() &&

@@ -1,5 +1,7 @@
 #include "cli_support.h"
 #include "measure_support.h"
+#include "report_redaction.h"
+#include "run_labels.h"
 #include "nwaudit/audit/audit.h"
 #include "exit_codes.h"
 #include "nwaudit/report/report.h"
@@ -28,7 +30,7 @@ bool any_at_or_above(const std::vector<Finding>& findings, Severity threshold) {
 int run_audit_command(const AuditOptions& options) {
   const auto format = report_format_from(options.format);
   if (!format) {
-    complain("unknown --format " + options.format + " (text, json, markdown or sarif)");
+    complain("unknown --format " + options.format + " (text, json, markdown, sarif, ndjson or jamf)");
     return exit_code::kUsage;
   }
   const std::optional<Severity> fail_on = options.fail_on == "none" ? std::nullopt : severity_from(options.fail_on);
@@ -36,11 +38,11 @@ int run_audit_command(const AuditOptions& options) {
     complain("unknown --fail-on " + options.fail_on + " (none, info, low, medium, high or critical)");
     return exit_code::kUsage;
   }
-  if (options.input.root && options.input.facts_file) {
-    complain("--root and --facts are two ways to name the Mac: give one");
+  if ((options.input.root || options.input.sysdiagnose) && options.input.facts_file) {
+    complain("--root, --sysdiagnose and --facts are three ways to name the Mac: give one");
     return exit_code::kUsage;
   }
-  const bool live = !options.input.root && !options.input.facts_file;
+  const bool live = !options.input.root && !options.input.sysdiagnose && !options.input.facts_file;
   if (options.measure.target && (!live || options.no_probe || options.measure.lsof)) {
     complain("--probe-target probes the Mac nwaudit runs on: it goes with a live audit, without --root, --facts, "
              "--lsof or --no-probe");
@@ -50,7 +52,10 @@ int run_audit_command(const AuditOptions& options) {
   const Knowledge knowledge = load_knowledge_for(options.input);
   pugi::xml_document loaded;
   std::unique_ptr<Facts> collected;
+  ReportOptions::Run run;  // ndjson's machine and time
+  const bool fleet_line = *format == ReportFormat::ndjson;
   if (options.input.facts_file) {
+    if (fleet_line) run = run_labels(nullptr, false, options.host_name);
     auto document = load_facts_file(*options.input.facts_file);
     if (!document) {
       complain(document.error().describe());
@@ -59,14 +64,17 @@ int run_audit_command(const AuditOptions& options) {
     loaded = std::move(*document);
   } else {
     int status = exit_code::kOk;
-    std::unique_ptr<Source> source = open_source(options.input.root, status);
+    std::unique_ptr<Source> source = open_input_source(options.input, status);
     if (!source) return status;
     collected = collect_mac_facts(*source, knowledge);
+    if (fleet_line) run = run_labels(source.get(), live, options.host_name);
   }
-  const pugi::xml_document& facts = collected ? collected->document() : loaded;
+  ReportRedaction redaction(options.redact);
+  const pugi::xml_document& facts = redaction.facts(collected ? collected->document() : loaded);
 
   AuditResult result = run_audit(facts, knowledge.rules);
   result.tool_version = kVersion;
+  result.rules_version = knowledge.version;
   if (options.input.facts_file) result.source = "facts file " + *options.input.facts_file;
   result.rule_problems.insert(result.rule_problems.begin(), knowledge.problems.begin(), knowledge.problems.end());
   if (options.measure.lsof || (live && !options.no_probe && can_probe())) {
@@ -75,7 +83,10 @@ int run_audit_command(const AuditOptions& options) {
     if (!measurement) return status;
     apply_measurement(result, std::move(*measurement));
   }
-  const int written = emit(render_report(result, *format, ReportOptions{use_color(options.output)}), options.output);
+  const std::string report = redaction.report(result, [&](const AuditResult& redacted) {
+    return render_report(redacted, *format, ReportOptions{use_color(options.output), options.brief, run});
+  });
+  const int written = emit(report, options.output);
   if (written != exit_code::kOk) return written;
 
   if (!result.rule_problems.empty()) return exit_code::kRuleError;

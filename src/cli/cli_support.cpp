@@ -13,6 +13,7 @@
 #include "exit_codes.h"
 #include "nwaudit/live/live_source.h"
 #include "nwaudit/facts/collectors.h"
+#include "nwaudit/facts/sysdiagnose_source.h"
 #include "nwaudit/rules/rule_files.h"
 #include "nwaudit/source/archive_source.h"
 #include "nwaudit/source/rooted_source.h"
@@ -75,6 +76,19 @@ std::unique_ptr<Source> open_source(const std::optional<std::string>& root, int&
   if (!root) return std::make_unique<LiveSource>(std::move(*source), macos_live_captures(), "the live system");
 #endif
   return std::move(*source);
+}
+
+std::unique_ptr<Source> open_sysdiagnose(const std::string& path, int& status) {
+  std::unique_ptr<Source> source = open_source(path, status);
+  if (!source || find_sysdiagnose(*source)) return source;
+  complain(path + ": not a macOS sysdiagnose: no network-info/ folder with sw_vers.txt or network-info/ifconfig.txt "
+                  "beside it, and no System/ folder, at its top or in its one sysdiagnose_* folder");
+  status = exit_code::kInputError;
+  return nullptr;
+}
+
+std::unique_ptr<Source> open_input_source(const InputOptions& input, int& status) {
+  return input.sysdiagnose ? open_sysdiagnose(*input.sysdiagnose, status) : open_source(input.root, status);
 }
 
 std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge) {

@@ -16,6 +16,14 @@ namespace nwaudit::cli {
 // nullptr after printing why not, with the exit status in `status`.
 std::unique_ptr<Source> open_source(const std::optional<std::string>& root, int& status);
 
+// The Source for --sysdiagnose PATH: a folder or archive that holds a macOS sysdiagnose, at its top
+// or in its one sysdiagnose_* folder; nullptr after printing why not. collect_facts (and so
+// collect_mac_facts) reads it as the snapshot it stands for, as it does a sysdiagnose given to --root.
+std::unique_ptr<Source> open_sysdiagnose(const std::string& path, int& status);
+
+// --sysdiagnose when it is given, else --root (or the live system).
+std::unique_ptr<Source> open_input_source(const InputOptions& input, int& status);
+
 // The facts of the Mac the source reads; for an archive, its refused entries are in coverage too.
 std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge);
 

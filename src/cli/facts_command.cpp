@@ -2,6 +2,7 @@
 
 #include "cli_support.h"
 #include "exit_codes.h"
+#include "report_redaction.h"
 #include "nwaudit/facts/facts_contract.h"
 
 namespace nwaudit::cli {
@@ -42,11 +43,11 @@ std::string contract_json() {
 int run_facts_command(const FactsOptions& options) {
   if (options.schema) return emit(contract_json(), options.output);
   int status = exit_code::kOk;
-  std::unique_ptr<Source> source = open_source(options.input.root, status);
+  std::unique_ptr<Source> source = open_input_source(options.input, status);
   if (!source) return status;
   const Knowledge knowledge = load_knowledge_for(options.input);
   const std::unique_ptr<Facts> facts = collect_mac_facts(*source, knowledge);
-  const int written = emit(facts->to_xml(), options.output);
+  const int written = emit(ReportRedaction(options.redact).facts_xml(facts->to_xml()), options.output);
   if (written != exit_code::kOk) return written;
   return knowledge.problems.empty() ? exit_code::kOk : exit_code::kRuleError;
 }

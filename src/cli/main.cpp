@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "options.h"
+#include "summarize_command.h"
 #include "exit_codes.h"
 #include "nwaudit/build_commit.h"
 #include "nwaudit/rules/rule_files.h"
@@ -15,7 +16,10 @@ namespace {
 using namespace nwaudit;
 
 void add_input_options(CLI::App& command, cli::InputOptions& input, bool with_facts_file) {
-  command.add_option("--root", input.root, "Audit the Mac tree under DIR instead of the live system")->type_name("DIR");
+  CLI::Option* root =
+      command.add_option("--root", input.root, "Audit the Mac tree under DIR instead of the live system")->type_name("DIR");
+  command.add_option("--sysdiagnose", input.sysdiagnose, "Audit a macOS sysdiagnose: its folder or .tar.gz")
+      ->type_name("PATH")->excludes(root);
   if (with_facts_file) {
     command.add_option("--facts", input.facts_file, "Audit a facts document saved by `nwaudit facts`")
         ->type_name("FILE");
@@ -39,7 +43,8 @@ void add_measure_options(CLI::App& command, cli::MeasureOptions& measure) {
 // `nwaudit --root X` means `nwaudit audit --root X`: audit is the default command.
 std::vector<std::string> with_default_command(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
-  static constexpr std::string_view kCommands[] = {"audit", "probe", "facts", "plist", "rules", "explain"};
+  static constexpr std::string_view kCommands[] = {"audit", "probe", "facts", "plist", "rules", "explain", "diff", "collect",
+                                                   "summarize"};
   const bool has_command = !arguments.empty() && std::find(std::begin(kCommands), std::end(kCommands), arguments[0]) != std::end(kCommands);
   const bool asks_help = !arguments.empty() && (arguments[0] == "--help" || arguments[0] == "-h" || arguments[0] == "--version");
   if (!has_command && !asks_help) arguments.insert(arguments.begin(), "audit");
@@ -72,6 +77,12 @@ int main(int argc, char** argv) {
   audit_command->add_option("--fail-on", audit.fail_on, "Exit 1 when a finding is this severe or more: none, info, low, "
                                                         "medium, high, critical")->type_name("SEVERITY");
 
+  audit_command->add_flag("--brief", audit.brief, "Only the verdict, its causes with their first fix, and what could "
+                                                 "not be read: about 25 lines, for a ticket (any format)");
+  audit_command->add_flag("--host-name", audit.host_name, "In ndjson, name the Mac by its host name instead of "
+                                                         "a pseudonym");
+  audit_command->add_flag("--redact", audit.redact, "Replace user, host and network names, serial numbers, "
+                                                   "addresses and accounts with pseudonyms (user-1, 10.x-2, ...)");
   add_measure_options(*audit_command, audit.measure);
   audit_command->add_flag("--no-probe", audit.no_probe, "On a live Mac, do not probe the path with real connections");
 
@@ -84,10 +95,44 @@ int main(int argc, char** argv) {
   probe_command->add_option("--format", probe.format, "text, json or markdown")->type_name("FORMAT");
   probe_command->add_option("-o,--output", probe.output, "Write the report to FILE")->type_name("FILE");
 
+  cli::DiffOptions diff;
+  CLI::App* diff_command = app.add_subcommand("diff", "Compare two Macs: both verdicts, then what differs, causes first");
+  diff_command->add_option("a", diff.a, "A: a Mac's folder, archive or sysdiagnose, a facts document or a JSON report")
+      ->required();
+  diff_command->add_option("b", diff.b, "B: the same kinds as A")->required();
+  diff_command->add_option("--sysdiagnose", diff.sysdiagnose, "Read side a, b or both as a sysdiagnose (one is "
+                                                              "recognised without it)")->type_name("SIDE");
+  diff_command->add_option("--rules", diff.input.rule_directories, "Also load rule and vendor files from DIR (repeatable)")
+      ->type_name("DIR");
+  diff_command->add_option("--disable", diff.input.disabled_rules, "Do not run the rule ID (repeatable)")->type_name("ID");
+  diff_command->add_option("--format", diff.format, "text, json or markdown")->type_name("FORMAT");
+  diff_command->add_option("-o,--output", diff.output, "Write the report to FILE")->type_name("FILE");
+
+  cli::CollectOptions collect;
+  CLI::App* collect_command = app.add_subcommand("collect", "Write one .tar.gz of what nwaudit reads on this Mac, "
+                                                            "redacted, to send to support");
+  collect_command->add_option("--root", collect.root, "Collect from the Mac tree or archive DIR instead of the live "
+                                                      "system")->type_name("DIR");
+  collect_command->add_option("-o,--output", collect.output, "Write the bundle to FILE (default: "
+                                                             "nwaudit-DATE-TIME.tar.gz here)")->type_name("FILE");
+  collect_command->add_flag("--no-redact", collect.no_redact, "Keep user and host names, serial numbers, addresses "
+                                                              "and network names in the bundle");
+
+  cli::SummarizeOptions summarize;
+  CLI::App* summarize_command = app.add_subcommand("summarize", "Count a fleet's JSON or ndjson reports: verdicts, causes, "
+                                                                "vendors, macOS versions, the remediation that helps most");
+  summarize_command->add_option("paths", summarize.paths, "Reports: files, folders, archives or collect bundles")
+      ->type_name("PATH")->required();
+  summarize_command->add_option("--rules", summarize.rule_directories, "Also load rule files from DIR, to know the "
+                                                                       "rules of ndjson lines (repeatable)")->type_name("DIR");
+  summarize_command->add_option("--format", summarize.format, "text, json, markdown or html")->type_name("FORMAT");
+  summarize_command->add_option("-o,--output", summarize.output, "Write the summary to FILE")->type_name("FILE");
+
   cli::FactsOptions facts;
   CLI::App* facts_command = app.add_subcommand("facts", "Print the facts document nwaudit collects from a Mac");
   add_input_options(*facts_command, facts.input, false);
   facts_command->add_option("-o,--output", facts.output, "Write to FILE instead of standard output")->type_name("FILE");
+  facts_command->add_flag("--redact", facts.redact, "Replace personal values with pseudonyms, as audit --redact does");
   facts_command->add_flag("--schema", facts.schema, "Print the facts contract, every element and attribute, as JSON")
       ->excludes("--root");
 
@@ -123,6 +168,9 @@ int main(int argc, char** argv) {
 
   try {
     if (*probe_command) return cli::run_probe_command(probe);
+    if (*diff_command) return cli::run_diff_command(diff);
+    if (*collect_command) return cli::run_collect_command(collect);
+    if (*summarize_command) return cli::run_summarize_command(summarize);
     if (*facts_command) return cli::run_facts_command(facts);
     if (*plist_command) return cli::run_plist_command(plist);
     if (*lint_command) return cli::run_rules_lint(rules);

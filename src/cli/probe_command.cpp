@@ -8,7 +8,9 @@ namespace nwaudit::cli {
 
 int run_probe_command(const ProbeOptions& options) {
   const auto format = report_format_from(options.format);
-  if (!format || *format == ReportFormat::sarif) {
+  const bool of_one_audit = format && (*format == ReportFormat::sarif || *format == ReportFormat::ndjson ||
+                                       *format == ReportFormat::jamf);
+  if (!format || of_one_audit) {
     complain("unknown --format " + options.format + " for probe (text, json or markdown)");
     return exit_code::kUsage;
   }
@@ -24,8 +26,9 @@ int run_probe_command(const ProbeOptions& options) {
   int status = exit_code::kOk;
   auto measurement = take_measurement(measure, status);
   if (!measurement) return status;
-  const std::string report =
-      render_measurement_report(*measurement, *format, ReportOptions{use_color(options.output)}, kVersion);
+  ReportOptions report_options;
+  report_options.color = use_color(options.output);
+  const std::string report = render_measurement_report(*measurement, *format, report_options, kVersion);
   if (const int written = emit(report, options.output); written != exit_code::kOk) return written;
   return measurement->problems.empty() ? exit_code::kOk : exit_code::kIncomplete;
 }

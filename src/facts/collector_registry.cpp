@@ -15,8 +15,10 @@
   COLLECTOR(interfaces)               \
   COLLECTOR(firewall)                 \
   COLLECTOR(pf)                       \
+  COLLECTOR(skywalk_flows)            \
   COLLECTOR(log_history)              \
   COLLECTOR(descriptor_limit)         \
+  COLLECTOR(profiles)                 \
   COLLECTOR(vendor_annotations)
 
 namespace nwaudit {

@@ -9,6 +9,7 @@ constexpr const char* kCollector = "firewall";
 constexpr const char* kPreferences = "/Library/Preferences/com.apple.alf.plist";
 // Where a configuration profile's Firewall payload (com.apple.security.firewall) lands.
 constexpr const char* kManagedProfile = "/Library/Managed Preferences/com.apple.security.firewall.plist";
+constexpr const char* kFirewallPayload = "com.apple.security.firewall";
 
 }  // namespace
 
@@ -49,6 +50,7 @@ void collect_firewall(const Source& source, Facts& facts) {
   element.set("block-all", block_all);
   element.set("stealth", stealth);
   element.set("managed", decided_by == kManagedProfile);
+  if (decided_by == kManagedProfile) element.set("payload-type", kFirewallPayload);
   element.set("source", decided_by);
 }
 
@@ -62,6 +64,7 @@ constexpr contract::Attribute kFirewall[] = {
     {"stealth", contract::Type::boolean, "whether stealth mode is on"},
     {"managed", contract::Type::boolean, "whether a configuration profile decided the state"},
     {"source", contract::Type::path, "the file that decided it"},
+    {"payload-type", contract::Type::text, "com.apple.security.firewall, when a profile's payload decided it"},
 };
 constexpr contract::Element kContract[] = {
     {"/facts/application-firewall", "the Application Firewall's state; absent when no state could be read",

@@ -51,12 +51,30 @@ std::string provider_of(const plist::Value& kind, const plist::Value* protocol, 
   return {};
 }
 
+// A configuration a profile installed records the profile (NEProfileIngestionPayloadInfo).
+void describe_profile(const plist::Value& configuration, collector::PlistFields& fields, FactElement& element) {
+  const plist::Value* info = fields.dictionary(&configuration, "ProfileInfo");
+  if (info == nullptr) return;
+  const std::string identifier = fields.text(info, "ProfileIdentifier");
+  if (!identifier.empty()) {
+    element.set("profile", identifier);
+    element.set("profile-id", identifier);
+  }
+  std::string organization = fields.text(info, "ProfileOrganization");
+  if (organization.empty()) organization = fields.text(info, "PayloadOrganization");
+  if (!organization.empty()) element.set("profile-organization", organization);
+  if (std::string type = fields.text(info, "PayloadType"); !type.empty()) element.set("payload-type", type);
+  const std::int64_t source = fields.integer(info, "profileSource").value_or(0);
+  element.set("profile-source", source == 2 ? "mdm" : source == 1 ? "user" : "unknown");
+}
+
 void describe(const plist::Value& configuration, const std::string& uuid, collector::PlistFields& fields,
               FactElement& element) {
   element.set("id", uuid);
   element.set("name", fields.text(&configuration, "Name"));
   element.set("application", fields.text(&configuration, "Application"));
   element.set("application-name", fields.text(&configuration, "ApplicationName"));
+  describe_profile(configuration, fields, element);
   for (const ConfigurationKind& kind : kKinds) {
     const plist::Value* object = fields.dictionary(&configuration, kind.field);
     if (object == nullptr) continue;
@@ -105,6 +123,7 @@ namespace {
 
 constexpr std::string_view kKindNames[] = {"vpn",      "app-vpn",  "always-on-vpn", "content-filter", "dns-proxy",
                                            "dns-settings", "app-push", "relay",         "other"};
+constexpr std::string_view kProfileSources[] = {"mdm", "user", "unknown"};
 constexpr contract::Attribute kConfiguration[] = {
     {"id", contract::Type::text, "the configuration's UUID"},
     {"name", contract::Type::text, "its name"},
@@ -117,6 +136,13 @@ constexpr contract::Attribute kConfiguration[] = {
     {"protocol", contract::Type::text, "the class of its protocol object: NETunnelProviderProtocol, ..."},
     {"class", contract::Type::text, "the class of its configuration object: NEVPN, NEContentFilter, ..."},
     {"source", contract::Type::path, "the preferences file"},
+    {"profile", contract::Type::text,
+     "the configuration profile that installed it: its display name (profiles.xml), else its identifier"},
+    {"profile-id", contract::Type::text, "that profile's identifier (ProfileInfo, or profiles.xml)"},
+    {"profile-organization", contract::Type::text, "that profile's organization, when it names one"},
+    {"payload-type", contract::Type::text, "the type of the payload that installed it: com.apple.vpn.managed, ..."},
+    {"profile-source", contract::Type::enumeration, "how that profile was installed (ProfileInfo's profileSource)",
+     kProfileSources},
 };
 constexpr contract::Element kContract[] = {
     {"/facts/ne-configuration", "one NEConfiguration: a VPN, content filter, DNS proxy, ...",

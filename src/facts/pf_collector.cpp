@@ -3,6 +3,7 @@
 
 #include "nwaudit/capture/pf_capture.h"
 #include "nwaudit/capture/pfctl_command_anchor.h"
+#include "nwaudit/capture/pfctl_show_all_capture.h"
 #include "collector_registry.h"
 #include "collector_support.h"
 #include "nwaudit/facts/collectors.h"
@@ -111,6 +112,23 @@ void collect_loaded(const Source& source, Facts& facts, FactElement& pf) {
   if (rules) add_ruleset(pf, *rules, made_in, Origin{"loaded", rules_path});
 }
 
+// A sysdiagnose's pf capture: `pfctl -s all` of the main ruleset, then of every anchor that exists.
+void collect_listed(const Source& source, Facts& facts, FactElement& pf, const std::string& path) {
+  const auto listing = collector::read_capture(source, facts, kCollector, path, capture::parse_pfctl_show_all);
+  if (!listing) return;
+  if (listing->sections.empty()) {
+    facts.record_problem(kCollector, Error{ErrorKind::malformed, path, {}, "no pfctl -s all listing in the capture"});
+    return;
+  }
+  const Origin origin{"loaded", path};
+  for (const capture::PfShowAllSection& section : listing->sections) {
+    if (!section.anchor.empty()) {
+      add_anchor(pf, "anchor", section.anchor, capture::is_apple_anchor(section.anchor), origin, section.line);
+    }
+    add_ruleset(pf, section.ruleset, section.anchor, origin);
+  }
+}
+
 }  // namespace
 
 // The kernel counts pf as incompatible with user-space networking when any anchor outside
@@ -118,7 +136,12 @@ void collect_loaded(const Source& source, Facts& facts, FactElement& pf) {
 // (xnu bsd/net/pf.c, pf_check_compatible_anchor and pf_check_compatible_rules).
 void collect_pf(const Source& source, Facts& facts) {
   FactElement pf = facts.add("pf");
-  collect_loaded(source, facts, pf);
+  const std::string listing = collector::capture_path("pfctl-all.txt");
+  if (source.status(listing)) {
+    collect_listed(source, facts, pf, listing);
+  } else {
+    collect_loaded(source, facts, pf);
+  }
   collect_configured(source, facts, pf);
   const pugi::xml_node written = pf.node();
   const bool custom_anchor = written.find_child_by_attribute("anchor", "apple", "false") ||
@@ -158,7 +181,7 @@ constexpr contract::Attribute kRule[] = {
 };
 constexpr contract::Element kContract[] = {
     {"/facts/pf", "pf as the kernel judges it for user-space networking, enabled or not",
-     "pfctl -s Anchors -v, pfctl -s rules; /etc/pf.conf and the anchor files it loads", kPf},
+     "pfctl -s Anchors -v, pfctl -s rules (or pfctl -s all per anchor); /etc/pf.conf and the anchor files it loads", kPf},
     {"/facts/pf/anchor", "an anchor that exists", "pfctl -s Anchors -v", kAnchor},
     {"/facts/pf/anchor", "", "", kOrigin},
     {"/facts/pf/hook", "a rule that calls an anchor, at the path it names", "pfctl -s rules; /etc/pf.conf", kHookKind},

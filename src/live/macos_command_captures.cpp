@@ -44,13 +44,14 @@ LiveCapture interfaces() {
           }};
 }
 
-// pf shows its loaded anchors and rules to root only. Without root the capture is refused
-// up front, so coverage says what running with sudo would add.
-LiveCapture as_root(std::string name, std::vector<std::string> argv) {
-  return {name, [name, argv]() -> Expected<std::string> {
+// pf shows its loaded anchors and rules to root only, and `profiles` the computer's profiles.
+// Without root the capture is refused up front, so coverage says (`needs`) what running with
+// sudo would add.
+LiveCapture as_root(std::string name, std::vector<std::string> argv, std::string needs) {
+  return {name, [name, argv, needs]() -> Expected<std::string> {
             if (::geteuid() != 0) {
               return Error{ErrorKind::permission_denied, collector::capture_path(name), {},
-                           "pf's loaded rules need root: run nwaudit with sudo to read them"};
+                           needs + " need root: run nwaudit with sudo to read them"};
             }
             return output_of(name, argv);
           }};
@@ -76,8 +77,10 @@ std::vector<LiveCapture> command_captures() {
   captures.push_back(command("launchctl-limit.txt", {"/bin/launchctl", "limit", "maxfiles"}));
   captures.push_back(interfaces());
   captures.push_back(command("systemextensionsctl-list.txt", {"/usr/bin/systemextensionsctl", "list"}));
-  captures.push_back(as_root("pfctl-anchors.txt", {"/sbin/pfctl", "-s", "Anchors", "-v"}));
-  captures.push_back(as_root("pfctl-rules.txt", {"/sbin/pfctl", "-s", "rules"}));
+  captures.push_back(as_root("pfctl-anchors.txt", {"/sbin/pfctl", "-s", "Anchors", "-v"}, "pf's loaded rules"));
+  captures.push_back(as_root("pfctl-rules.txt", {"/sbin/pfctl", "-s", "rules"}, "pf's loaded rules"));
+  captures.push_back(
+      as_root("profiles.xml", {"/usr/bin/profiles", "show", "-output", "stdout-xml"}, "the computer's profiles"));
   captures.push_back(log_network());
   return captures;
 }

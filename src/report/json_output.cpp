@@ -31,4 +31,10 @@ Json host_json(const AuditResult::Host& host) {
       {"product", host.product}, {"version", host.version}, {"build", host.build}, {"architecture", host.architecture}};
 }
 
+Json redacted_json(const AuditResult& result) {
+  Json kinds = Json::array();
+  for (const AuditResult::Redacted& kind : result.redacted) kinds.push_back({{"kind", kind.kind}, {"values", kind.values}});
+  return kinds;
+}
+
 }  // namespace nwaudit::report

@@ -18,5 +18,6 @@ std::string json_text(const Json& json);
 // path, confidence, summary, causes (rule ids), blind_spots, predicted, observed, contradicted
 Json verdict_json(const AuditResult& result);
 Json host_json(const AuditResult::Host& host);  // product, version, build, architecture
+Json redacted_json(const AuditResult& result);  // [{kind, values}]: what --redact replaced
 
 }  // namespace nwaudit::report

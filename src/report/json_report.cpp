@@ -44,7 +44,7 @@ Json finding_json(const Finding& finding) {
 
 }  // namespace
 
-std::string render_json(const AuditResult& result) {
+std::string render_json(const AuditResult& result, bool brief) {
   Json findings = Json::array();
   for (const Finding& finding : result.findings) findings.push_back(finding_json(finding));
   Json coverage = Json::array();
@@ -61,8 +61,11 @@ std::string render_json(const AuditResult& result) {
       {"tool", {{"name", "nwaudit"}, {"version", result.tool_version}}},
       {"host", host_json(result.host)},
       {"source", result.source},
-      {"verdict", verdict_json(result)},
   };
+  if (brief) report["brief"] = true;
+  if (!result.redacted.empty()) report["redacted"] = redacted_json(result);
+  if (!result.rules_version.empty()) report["rules_version"] = result.rules_version;
+  report["verdict"] = verdict_json(result);
   if (result.measurement) add_measurement_json(report, *result.measurement, "measurement_problems");
   report["findings"] = findings;
   report["coverage"] = coverage;

@@ -87,7 +87,19 @@ std::string footer_line(std::string_view tool_version, std::string_view what) {
   return line;
 }
 
-std::string footer_line(const AuditResult& result) { return footer_line(result.tool_version, result.source); }
+std::string redaction_phrase(const AuditResult& result) {
+  std::string phrase;
+  for (const AuditResult::Redacted& kind : result.redacted) {
+    phrase += (phrase.empty() ? "redacted: " : ", ") + kind.kind + " (" + std::to_string(kind.values) + ")";
+  }
+  return phrase;
+}
+
+std::string footer_line(const AuditResult& result) {
+  std::string line = footer_line(result.tool_version, result.source);
+  if (!result.redacted.empty()) line += " \u00B7 " + redaction_phrase(result);
+  return line;
+}
 
 std::string coverage_problem_detail(const CoverageEntry& entry) {
   std::string detail = entry.path.empty() ? "(unnamed source)" : entry.path;

@@ -48,7 +48,9 @@ std::string host_phrase(const AuditResult::Host& host);
 
 // "nwaudit 0.1.0 · the tree at fixtures/macs/sonoma"
 std::string footer_line(std::string_view tool_version, std::string_view what);
-std::string footer_line(const AuditResult& result);  // what: the result's source
+std::string footer_line(const AuditResult& result);  // what: the result's source, then what was redacted
+// "redacted: user (1), ipv4 (3)"; empty when nothing was.
+std::string redaction_phrase(const AuditResult& result);
 
 // "No findings."
 inline constexpr std::string_view kNoFindings = "No findings.";

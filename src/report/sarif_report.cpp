@@ -246,6 +246,7 @@ std::string render_sarif(const AuditResult& result) {
 
   Json properties = {{"source", result.source}, {"host", host_json(result.host)}, {"verdict", verdict_json(result)}};
   if (result.measurement) add_measurement_json(properties, *result.measurement, "measurement_problems");
+  if (!result.redacted.empty()) properties["redacted"] = redacted_json(result);
   const Json run = {
       {"tool", {{"driver", driver}}},
       {"originalUriBaseIds",

@@ -40,13 +40,6 @@ bool admits(const Rule& rule, const std::optional<OsVersion>& os) {
   return !rule.os_max || os->at_most(*rule.os_max);
 }
 
-std::string subject_of(pugi::xml_node element) {
-  for (const char* name : {"id", "name", "path", "interface", "text"}) {
-    if (const char* value = element.attribute(name).value(); *value != '\0') return value;
-  }
-  return element.name();
-}
-
 std::string source_of(pugi::xml_node element) {
   for (pugi::xml_node node = element; node; node = node.parent()) {
     if (const char* source = node.attribute("source").value(); *source != '\0') return source;
@@ -94,6 +87,13 @@ Expected<void> within_budget(const Rule& rule, const DocumentShape& facts) {
 }
 
 }  // namespace
+
+std::string subject_of(pugi::xml_node element) {
+  for (const char* name : {"id", "name", "path", "interface", "text"}) {
+    if (const char* value = element.attribute(name).value(); *value != '\0') return value;
+  }
+  return element.name();
+}
 
 Evaluation evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts) {
   Evaluation evaluation;

@@ -1,5 +1,7 @@
 #include "nwaudit/rules/knowledge.h"
 
+#include "nwaudit/base/sha256.h"
+
 #include "nwaudit/rules/rule_files.h"
 #include "nwaudit/base/xml_file.h"
 #include "rule_loader.h"
@@ -33,12 +35,18 @@ void load_text(std::string path, std::string text, std::size_t folder, Take take
 }
 
 void load_folder(const std::filesystem::path& directory, std::size_t folder, Take take, Knowledge& knowledge,
-                 RuleLoader& rules) {
+                 RuleLoader& rules, Sha256& version) {
   for (const auto& path : xml_files_in({directory}, knowledge.problems)) {
     auto text = read_rule_file(path);
     if (!text) {
       knowledge.problems.push_back(text.error());
       continue;
+    }
+    if (take == Take::everything) {
+      version.update(path.filename().string());
+      version.update(std::string_view("\0", 1));
+      version.update(*text);
+      version.update(std::string_view("\0", 1));
     }
     load_text(path.string(), std::move(*text), folder, take, knowledge, rules);
   }
@@ -57,9 +65,13 @@ Knowledge load_knowledge(const std::vector<std::filesystem::path>& directories,
   Knowledge knowledge;
   RuleLoader rules;
   std::size_t folder = 0;
-  for (const auto& directory : fix_folders) load_folder(directory, folder++, Take::shared_fixes, knowledge, rules);
-  for (const auto& directory : directories) load_folder(directory, folder++, Take::everything, knowledge, rules);
+  Sha256 version;
+  for (const auto& directory : fix_folders) {
+    load_folder(directory, folder++, Take::shared_fixes, knowledge, rules, version);
+  }
+  for (const auto& directory : directories) load_folder(directory, folder++, Take::everything, knowledge, rules, version);
   settle(rules, knowledge);
+  knowledge.version = "sha256:" + hex_digits(version.finish(), 16);
   return knowledge;
 }
 

@@ -47,6 +47,7 @@ struct CoverageEntry {
 // Everything a report shows.
 struct AuditResult {
   std::string tool_version;
+  std::string rules_version;  // Knowledge::version of the rules that ran; empty when not known
   std::string source;  // "the tree at ...", "the live system", "facts file ..."
   struct Host {
     std::string product, version, build, architecture;  // empty when unknown
@@ -56,6 +57,12 @@ struct AuditResult {
   std::vector<CoverageEntry> coverage;   // every entry of the facts' coverage
   std::vector<Error> rule_problems;      // rules that could not be loaded, or were skipped as too costly
   std::optional<Measurement> measurement;  // the probe, or the census of a process or an lsof listing
+  // With --redact: each kind of personal value replaced by pseudonyms, and how many values.
+  struct Redacted {
+    std::string kind;  // "user", "host", "ipv4", ...
+    std::size_t values = 0;
+  };
+  std::vector<Redacted> redacted;
 };
 
 }  // namespace nwaudit

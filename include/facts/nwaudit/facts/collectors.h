@@ -33,6 +33,8 @@ void collect_firewall(const Source& source, Facts& facts);
 void collect_pf(const Source& source, Facts& facts);
 // <interface>: the captured ifconfig -v.
 void collect_interfaces(const Source& source, Facts& facts);
+// <profile>: the captured `profiles show -output stdout-xml`.
+void collect_profiles(const Source& source, Facts& facts);
 
 // Adds vendor, product and vendor-kind to elements whose identifiers the catalog knows.
 void annotate_vendors(Facts& facts, const VendorCatalog& vendors);

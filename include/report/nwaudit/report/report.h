@@ -14,14 +14,23 @@ enum class ReportFormat {
   json,      // for programs: schema "nwaudit-report/1", man/nwaudit-report.schema.json
   markdown,  // for a GitHub issue, a ticket or a forum post
   sarif,     // SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+  ndjson,    // one line of JSON per audit, schema "nwaudit-ndjson/1", for log pipelines
+  jamf,      // one line <result>…</result>, for a Jamf Pro extension attribute
 };
 
-// "text", "json", "markdown", "sarif"; nullopt for anything else.
+// "text", "json", "markdown", "sarif", "ndjson", "jamf"; nullopt for anything else.
 std::optional<ReportFormat> report_format_from(std::string_view name);
 const char* to_string(ReportFormat format);
 
 struct ReportOptions {
   bool color = false;  // ANSI colour in the text format; the CLI decides (a terminal, and no NO_COLOR)
+  bool brief = false;  // the verdict, its causes and their first fix, what was not read: about 25 lines of text
+  // For ndjson: which Mac and when, set by the CLI.
+  struct Run {
+    std::string machine;       // "mac-" and 12 hex digits, or the host name; empty when unknown
+    std::string machine_kind;  // "pseudonym", "host-name" or "unknown"
+    std::string audited_at;    // UTC, RFC 3339: "2025-03-01T09:30:00Z"
+  } run{};
 };
 
 // The whole report, ending in a newline. The same result always gives the same bytes.

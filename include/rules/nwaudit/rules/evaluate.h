@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pugixml.hpp>
+#include <string>
 #include <vector>
 
 #include "nwaudit/base/error.h"
@@ -20,5 +21,9 @@ struct Evaluation {
   std::vector<Error> skipped;
 };
 Evaluation evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts);
+
+// What a finding on this element is about (Finding::subject): its id, name, path, interface or
+// text, the first it has; else the element's name.
+std::string subject_of(pugi::xml_node element);
 
 }  // namespace nwaudit

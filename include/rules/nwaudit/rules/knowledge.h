@@ -16,6 +16,9 @@ struct Knowledge {
   std::vector<Rule> rules;      // the enabled rules, after replacements and <disable>, sorted by id
   std::vector<Fix> fixes;       // the shared fixes (<fix id> in a <rules> file) in effect, by id
   std::vector<Error> problems;  // each names the file and, where it can, the line
+  // "sha256:" and 16 hex digits over the name and contents of every rule and vendor file read,
+  // in order: the same files give the same version wherever they are installed.
+  std::string version;
 };
 
 // Loads every *.xml file in the directories, in order (later directories override earlier

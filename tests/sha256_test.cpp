@@ -1,0 +1,26 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "nwaudit/base/sha256.h"
+
+using nwaudit::hex_digits;
+using nwaudit::Sha256;
+using nwaudit::sha256_hex;
+
+// FIPS 180-4's examples are in fleet_formats_test.cpp; these are the lengths padding treats apart.
+TEST_CASE("sha256: lengths around a block's padding") {
+  // 55 bytes leave room for the length in the same block, 56 need one more.
+  CHECK(sha256_hex(std::string(55, 'a')) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+  CHECK(sha256_hex(std::string(56, 'a')) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+  CHECK(sha256_hex(std::string(64, 'a')) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+}
+
+TEST_CASE("sha256: fed in pieces, the same digest as at once") {
+  const std::string text(1000, 'x');
+  for (std::size_t piece : {1u, 7u, 63u, 64u, 65u, 999u}) {
+    Sha256 hash;
+    for (std::size_t at = 0; at < text.size(); at += piece) hash.update(std::string_view(text).substr(at, piece));
+    CHECK(hex_digits(hash.finish()) == sha256_hex(text));
+  }
+}
