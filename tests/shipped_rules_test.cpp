@@ -91,6 +91,8 @@ const Expectation kExpectations[] = {
     // network-services.xml
     {"NWA-SERVICE-LEGACY-VPN", "monterey-kexts", "ventura-vpn"},
     {"NWA-SERVICE-PROXY", "monterey-kexts", "sonoma"},
+    {"NWA-SCUTIL-PROXY", "sysdiagnose-sonoma-script", "sysdiagnose-sequoia-collector"},
+    {"NWA-SCUTIL-VPN-CONNECTED", "sysdiagnose-sonoma-script", "sonoma"},
     // context.xml
     {"NWA-CONTEXT-FD-LIMIT", "sonoma", "ventura-vpn"},
     {"NWA-CONTEXT-LAUNCHD-MAXFILES", "sonoma-firewall-pending", "sonoma"},

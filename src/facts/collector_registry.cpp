@@ -16,6 +16,7 @@
   COLLECTOR(firewall)                 \
   COLLECTOR(pf)                       \
   COLLECTOR(skywalk_flows)            \
+  COLLECTOR(scutil)                   \
   COLLECTOR(log_history)              \
   COLLECTOR(descriptor_limit)         \
   COLLECTOR(profiles)                 \

@@ -5,6 +5,7 @@
 
 #include "collector_registry.h"
 #include "collector_support.h"
+#include "nwaudit/capture/scutil_proxy_capture.h"
 #include "nwaudit/facts/collectors.h"
 
 namespace nwaudit {
@@ -13,22 +14,6 @@ namespace {
 constexpr const char* kCollector = "network-services";
 constexpr const char* kPreferences = "/Library/Preferences/SystemConfiguration/preferences.plist";
 constexpr const char* kInterfaces = "/Library/Preferences/SystemConfiguration/NetworkInterfaces.plist";
-
-struct ProxyKind {
-  const char* kind;
-  const char* enable;
-  const char* host;  // key of the host or URL, nullptr when there is none
-  const char* port;
-};
-constexpr std::array<ProxyKind, 7> kProxies{{
-    {"http", "HTTPEnable", "HTTPProxy", "HTTPPort"},
-    {"https", "HTTPSEnable", "HTTPSProxy", "HTTPSPort"},
-    {"socks", "SOCKSEnable", "SOCKSProxy", "SOCKSPort"},
-    {"ftp", "FTPEnable", "FTPProxy", "FTPPort"},
-    {"rtsp", "RTSPEnable", "RTSPProxy", "RTSPPort"},
-    {"pac", "ProxyAutoConfigEnable", "ProxyAutoConfigURLString", nullptr},
-    {"auto-discovery", "ProxyAutoDiscoveryEnable", nullptr, nullptr},
-}};
 
 // What a service's interface type means for the path of the connections over it.
 const char* service_class(std::string_view type, std::string_view subtype) {
@@ -67,7 +52,7 @@ std::vector<std::string> current_services(const plist::Value& preferences, colle
 
 void add_proxies(const plist::Value& service, collector::PlistFields& fields, FactElement& element) {
   const plist::Value* proxies = fields.dictionary(&service, "Proxies");
-  for (const ProxyKind& proxy : kProxies) {
+  for (const capture::ProxyKeys& proxy : capture::kProxyKeys) {
     if (!fields.flag(proxies, proxy.enable).value_or(false)) continue;
     FactElement node = element.add_child("proxy");
     node.set("kind", proxy.kind);
@@ -167,7 +152,6 @@ namespace collector {
 namespace {
 
 constexpr std::string_view kServiceClasses[] = {"vpn", "ppp", "bridge", "virtual", "physical"};
-constexpr std::string_view kProxyKinds[] = {"http", "https", "socks", "ftp", "rtsp", "pac", "auto-discovery"};
 constexpr contract::Attribute kService[] = {
     {"id", contract::Type::text, "the service's ID"},
     {"name", contract::Type::text, "its name (UserDefinedName)"},
@@ -184,7 +168,7 @@ constexpr contract::Attribute kService[] = {
     {"source", contract::Type::path, "the preferences file"},
 };
 constexpr contract::Attribute kProxy[] = {
-    {"kind", contract::Type::enumeration, "which proxy; pac has the configuration's URL as its host", kProxyKinds},
+    {"kind", contract::Type::enumeration, "which proxy; pac has the configuration's URL as its host", capture::kProxyKinds},
     {"host", contract::Type::text, "the proxy's host, or the PAC URL"},
     {"port", contract::Type::integer, "the proxy's port"},
 };

@@ -25,6 +25,8 @@ constexpr Copy kCopies[] = {
     {"/.nwaudit/pfctl-all.txt", {"/network-info/pf.txt", "/network-info/pf"}, ""},
     {"/.nwaudit/skywalkctl-flow.txt", {"/network-info/skywalk.txt", ""}, ""},
     {"/.nwaudit/sysctl.txt", {"/network-info/sysctl.txt", ""}, ""},
+    {"/.nwaudit/scutil-nc-list.txt", {"/network-info/nc-info.txt", ""}, ""},
+    {"/.nwaudit/scutil-proxy.txt", {"/network-info/proxy-configuration.txt", ""}, ""},
     {"/Library/Preferences/SystemConfiguration/preferences.plist",
      {"/network-info/preferences.plist", "/SystemConfiguration/preferences.plist"}, kNoCopy},
     {"/Library/Preferences/SystemConfiguration/NetworkInterfaces.plist",

@@ -116,6 +116,28 @@ std::string redact_ifconfig_line(std::string_view line, Pseudonyms& names) {
   return replace_range(line, start, end, redact_agent_description(line.substr(start, end - start), names));
 }
 
+// `scutil --proxy`: the value of a proxy's server or configuration URL, and each entry of a
+// list (the exceptions), which name the organization's hosts.
+std::string redact_scutil_proxy_line(std::string_view line, Pseudonyms& names) {
+  const std::size_t colon = line.find(" : ");
+  if (colon == std::string_view::npos) return std::string(line);
+  const std::string_view key = capture::trim(line.substr(0, colon));
+  const std::string_view value = capture::trim(line.substr(colon + 3));
+  const bool names_server = key.ends_with("Proxy") || key.ends_with("URLString") ||
+                            (!key.empty() && std::isdigit(static_cast<unsigned char>(key.front())));
+  if (!names_server || value.empty() || value.ends_with("{")) return std::string(line);
+  const std::size_t start = static_cast<std::size_t>(value.data() - line.data());
+  return replace_range(line, start, start + value.size(), redact_server(value, names));
+}
+
+// `scutil --nc list`: the service's name, between the last pair of quotes before its type.
+std::string redact_nc_list_line(std::string_view line, Pseudonyms& names) {
+  const std::size_t start = line.find('"');
+  const std::size_t end = line.rfind('"');
+  if (start == std::string_view::npos || end <= start + 1) return std::string(line);
+  return replace_range(line, start + 1, end, redact_value(Kind::name, line.substr(start + 1, end - start - 1), names));
+}
+
 // A host name in a pf rule: dotted labels, letters in the last; not an address, macro or table.
 bool is_pf_host_name(std::string_view token) {
   if (token.starts_with("!")) token.remove_prefix(1);
@@ -183,6 +205,8 @@ std::string redact_capture(std::string_view name, std::string_view text, Pseudon
   if (name.starts_with("sysctl")) fields = [&](std::string_view line) { return redact_sysctl_line(line, names); };
   if (name.starts_with("log")) fields = [&](std::string_view line) { return redact_log_line(line, names); };
   if (name.starts_with("ifconfig")) fields = [&](std::string_view line) { return redact_ifconfig_line(line, names); };
+  if (name.starts_with("scutil-proxy")) fields = [&](std::string_view line) { return redact_scutil_proxy_line(line, names); };
+  if (name.starts_with("scutil-nc")) fields = [&](std::string_view line) { return redact_nc_list_line(line, names); };
   return by_line(text, [&](std::string_view line) {
     return redact_text(fields(redact_prompt(line, names)), names);
   });

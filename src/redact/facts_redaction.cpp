@@ -36,7 +36,9 @@ std::string redacted_attribute(const pugi::xml_node& node, std::string_view attr
     }
     return redact_value(Kind::name, value, names);
   }
-  if (element == std::string_view("proxy") && attribute == "host") return redact_server(value, names);
+  if ((element == std::string_view("proxy") || element == std::string_view("effective-proxy")) && attribute == "host") {
+    return redact_server(value, names);
+  }
   if (element == std::string_view("rule") && attribute == "text") return redact_pf_text(value, names);
   if (element == std::string_view("agent") && attribute == "description") {
     return redact_text(redact_agent_description(value, names), names);

@@ -36,8 +36,8 @@ std::string brief_read_sentence(const Verdict& verdict) {
 bool falls_back(NetworkPath path) { return path == NetworkPath::sockets || path == NetworkPath::mixed; }
 
 std::string more_causes_sentence(std::size_t count) {
-  return std::to_string(count) + (count == 1 ? " more cause" : " more causes") +
-         ": the full report (nwaudit audit without --brief) has them.";
+  return std::to_string(count) + (count == 1 ? " more cause: the full report (nwaudit audit without --brief) has it."
+                                              : " more causes: the full report (nwaudit audit without --brief) has them.");
 }
 
 std::string more_unread_sentence(std::size_t count, bool could_change_verdict) {
