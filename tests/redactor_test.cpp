@@ -123,6 +123,21 @@ TEST_CASE("redactor: captures lose prompts, host names, VPN names and pf hosts, 
         "block out to server-1\npass from { server-2, <t> } to any\n");
   CHECK(redactor.file("/etc/pf.conf", "anchor \"org.example.vpn\"\nload anchor \"com.apple\" from \"/etc/pf.anchors/com.apple\"\n") ==
         "anchor \"org.example.vpn\"\nload anchor \"com.apple\" from \"/etc/pf.anchors/com.apple\"\n");
+  const std::string proxies = redactor.file(
+      "/.nwaudit/scutil-proxy.txt",
+      "<dictionary> {\n  ExceptionsList : <array> {\n    0 : intranet.corp.example\n  }\n  HTTPSEnable : 1\n"
+      "  HTTPSPort : 3128\n  HTTPSProxy : proxy.corp.example\n"
+      "  ProxyAutoConfigURLString : http://wpad.corp.example/proxy.pac\n}\n");
+  for (const char* gone : {"intranet.corp.example", "proxy.corp.example", "wpad.corp.example"}) {
+    CAPTURE(gone);
+    CHECK(proxies.find(gone) == std::string::npos);
+  }
+  CHECK(proxies.find("HTTPSPort : 3128") != std::string::npos);
+  const std::string services = redactor.file(
+      "/.nwaudit/scutil-nc-list.txt",
+      "* (Connected)  11D4583A-E7CD-4CEC-A36F-F696A0F8E3B6 VPN (com.example.vpn) \"Alice at home\" [VPN:com.example.vpn]\n");
+  CHECK(services.find("Alice at home") == std::string::npos);
+  CHECK(services.find("VPN (com.example.vpn)") != std::string::npos);
   const std::string counters("\x01\x00\x00\x00\xc0\xa8\x01\x2a", 8);
   CHECK(redactor.file("/.nwaudit/net.api_stats", counters) == counters);
 }
