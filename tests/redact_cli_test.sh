@@ -41,17 +41,29 @@ for file in redacted.text redacted.json redacted.markdown redacted.sarif redacte
     echo "$found" | sed 's/^/  | /'
   fi
 done
+# The bundle a customer sends: not one planted value in any member, decompressed.
+"$nwaudit" collect --root "$mac" -o "$out/bundle.tar.gz" >"$out/log" 2>&1 || fail "collect failed: $(cat "$out/log")"
+mkdir "$out/bundle"
+tar -xzf "$out/bundle.tar.gz" -C "$out/bundle" || fail "the bundle does not unpack"
+if found=$(grep -r -a -F -f "$planted" "$out/bundle"); then
+  fail "the bundle shows planted values:"
+  echo "$found" | sed 's/^/  | /'
+fi
+run bundle.json audit --root "$out/bundle.tar.gz" --format json
+
 grep -q "redacted: user" "$out/redacted.text" || fail "the text report does not say what was redacted"
 grep -q "redacted: user" "$out/redacted.markdown" || fail "the Markdown report does not say what was redacted"
 
-python3 - "$out/plain.json" "$out/redacted.json" "$out/redacted.sarif" <<'PYTHON' || failures=$((failures + 1))
+python3 - "$out/plain.json" "$out/redacted.json" "$out/redacted.sarif" "$out/bundle.json" <<'PYTHON' || failures=$((failures + 1))
 import json, sys
-plain, redacted, sarif = (json.load(open(path, encoding="utf-8")) for path in sys.argv[1:4])
+plain, redacted, sarif, bundle = (json.load(open(path, encoding="utf-8")) for path in sys.argv[1:5])
 def outcome(report):
     verdict = report["verdict"]
     return verdict["path"], verdict["confidence"], sorted(verdict["causes"])
 if outcome(plain) != outcome(redacted):
     sys.exit(f"FAIL: redacting changed the verdict: {outcome(plain)} became {outcome(redacted)}")
+if outcome(plain) != outcome(bundle):
+    sys.exit(f"FAIL: the redacted bundle audits to {outcome(bundle)}, the Mac to {outcome(plain)}")
 kinds = {entry["kind"] for entry in redacted.get("redacted", [])}
 # The kinds the facts of this Mac hold: the app's folder, the proxy and pf hosts, the names given.
 for kind in ("user", "server", "name"):
@@ -63,5 +75,5 @@ if not sarif["runs"][0]["properties"].get("redacted"):
     sys.exit("FAIL: the SARIF run's properties have no redacted list")
 PYTHON
 
-[ "$failures" -eq 0 ] && echo "PASS: no planted value in any redacted output; verdict and causes unchanged"
+[ "$failures" -eq 0 ] && echo "PASS: no planted value in any redacted output or in the bundle; verdict and causes unchanged"
 [ "$failures" -eq 0 ]
