@@ -6,7 +6,6 @@
 #include "exit_codes.h"
 #include "nwaudit/report/report.h"
 #include "nwaudit/rules/rule_files.h"
-#include "nwaudit/version.h"
 
 namespace nwaudit::cli {
 namespace {
@@ -72,11 +71,8 @@ int run_audit_command(const AuditOptions& options) {
   ReportRedaction redaction(options.redact);
   const pugi::xml_document& facts = redaction.facts(collected ? collected->document() : loaded);
 
-  AuditResult result = run_audit(facts, knowledge.rules);
-  result.tool_version = kVersion;
-  result.rules_version = knowledge.version;
+  AuditResult result = audit_with(facts, knowledge);
   if (options.input.facts_file) result.source = "facts file " + *options.input.facts_file;
-  result.rule_problems.insert(result.rule_problems.begin(), knowledge.problems.begin(), knowledge.problems.end());
   if (options.measure.lsof || (live && !options.no_probe && can_probe())) {
     int status = exit_code::kOk;
     auto measurement = take_measurement(options.measure, status);

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "exit_codes.h"
+#include "nwaudit/audit/audit.h"
 #include "nwaudit/live/live_source.h"
 #include "nwaudit/facts/collectors.h"
 #include "nwaudit/facts/sysdiagnose_source.h"
@@ -107,6 +108,14 @@ Knowledge load_knowledge_for(const InputOptions& options) {
     return std::find(options.disabled_rules.begin(), options.disabled_rules.end(), rule.id) != options.disabled_rules.end();
   });
   return knowledge;
+}
+
+AuditResult audit_with(const pugi::xml_document& facts, const Knowledge& knowledge) {
+  AuditResult result = run_audit(facts, knowledge.rules);
+  result.tool_version = kVersion;
+  result.rules_version = knowledge.version;
+  result.rule_problems.insert(result.rule_problems.begin(), knowledge.problems.begin(), knowledge.problems.end());
+  return result;
 }
 
 int emit(const std::string& text, const std::optional<std::string>& output) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "options.h"
+#include "nwaudit/audit/result.h"
 #include "nwaudit/facts/facts.h"
 #include "nwaudit/rules/knowledge.h"
 #include "nwaudit/source/source.h"
@@ -30,6 +31,10 @@ std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& 
 // The shipped knowledge folder and the --rules folders, loaded; every problem printed to
 // standard error. Rules named by --disable are taken out.
 Knowledge load_knowledge_for(const InputOptions& options);
+
+// The audit of these facts with the knowledge's rules, labelled with nwaudit's and the rules'
+// versions, the knowledge's problems first among its rule problems. The caller names its source.
+AuditResult audit_with(const pugi::xml_document& facts, const Knowledge& knowledge);
 
 // Writes text to the -o file or standard output; returns an exit status.
 int emit(const std::string& text, const std::optional<std::string>& output);

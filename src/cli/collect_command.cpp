@@ -6,7 +6,6 @@
 #include "cli_support.h"
 #include "exit_codes.h"
 #include "progress.h"
-#include "nwaudit/audit/audit.h"
 #include "nwaudit/bundle/atomic_file.h"
 #include "nwaudit/bundle/bundle_archive.h"
 #include "nwaudit/bundle/bundle_contents.h"
@@ -69,11 +68,8 @@ Expected<AuditResult> audit_copy(const std::vector<ArchiveMember>& members, cons
   if (!copy) return std::move(copy).error();
   if (!(*copy)->refused().empty()) return (*copy)->refused().front();
   const std::unique_ptr<Facts> facts = collect_mac_facts(**copy, knowledge);
-  AuditResult result = run_audit(facts->document(), knowledge.rules);
-  result.tool_version = kVersion;
-  result.rules_version = knowledge.version;
+  AuditResult result = audit_with(facts->document(), knowledge);
   result.source = (*copy)->description();
-  result.rule_problems.insert(result.rule_problems.begin(), knowledge.problems.begin(), knowledge.problems.end());
   return result;
 }
 
