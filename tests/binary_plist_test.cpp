@@ -134,6 +134,17 @@ TEST_CASE("binary plists: a dictionary key with a NUL character is an error (lib
   CHECK(value->find("a b")->boolean() == true);
 }
 
+TEST_CASE("binary plists: a key selection keeps only those top-level entries") {
+  const std::string dictionary = "\xD2\x01\x02\x03\x04";  // two entries: keys 1 and 2, values 3 and 4
+  const std::string bytes = small_bplist({dictionary, "\x51" "a", "\x51" "b", "\x09", "\x08"});
+  constexpr std::string_view kKeys[] = {"b"};
+  auto value = parse(bytes, "/selected.plist", kKeys);
+  REQUIRE(value);
+  CHECK(value->dictionary()->size() == 1);
+  CHECK(value->find("b")->boolean() == false);
+  CHECK(parse(bytes, "/whole.plist")->dictionary()->size() == 2);
+}
+
 TEST_CASE("binary plists: a long string shared many times is refused, not expanded") {
   // Three levels of 30-member arrays, all sharing one 5000-byte string: 5 KB that would
   // expand to 27,000 copies, 135 MB.

@@ -132,3 +132,19 @@ TEST_CASE("XML plists: no entity expansion, internal or external") {
   CHECK(*(*value->array())[0].string() == "&a;&a;");
   CHECK(*(*value->array())[1].string() == "&x;");
 }
+
+TEST_CASE("XML plists: a key selection keeps only those top-level entries, whole") {
+  const std::string text = wrap(
+      "<dict><key>CFBundleIdentifier</key><string>com.example.kext</string>"
+      "<key>IOKitPersonalities</key><dict><key>Driver</key><integer>not a number</integer></dict>"
+      "<key>Nested</key><dict><key>kept</key><string>all of it</string><key>too</key><true/></dict></dict>");
+  constexpr std::string_view kKeys[] = {"CFBundleIdentifier", "Nested"};
+  auto value = parse(text, "/Info.plist", kKeys);
+  REQUIRE(value);
+  CHECK(value->dictionary()->size() == 2);
+  CHECK(*value->find("CFBundleIdentifier")->string() == "com.example.kext");
+  CHECK(value->find("IOKitPersonalities") == nullptr);
+  CHECK(value->at({"Nested", "too"})->boolean() == true);
+  CHECK(parse_error(text).reason == "<integer> 'not a number' is not a 64-bit integer");
+  CHECK_FALSE(parse(wrap("<dict><key>Other</key><dict></dict>"), "/broken.plist", kKeys));
+}

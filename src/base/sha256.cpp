@@ -40,21 +40,28 @@ void Sha256::compress(const std::uint8_t* block) {
     schedule[i] = schedule[i - 16] + s0 + schedule[i - 7] + s1;
   }
   auto [a, b, c, d, e, f, g, h] = state_;
-  for (std::size_t i = 0; i < 64; ++i) {
-    const std::uint32_t sum1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
-    const std::uint32_t choose = (e & f) ^ (~e & g);
-    const std::uint32_t first = h + sum1 + choose + kRoundConstants[i] + schedule[i];
-    const std::uint32_t sum0 = rotate_right(a, 2) ^ rotate_right(a, 13) ^ rotate_right(a, 22);
-    const std::uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
-    const std::uint32_t second = sum0 + majority;
-    h = g;
-    g = f;
-    f = e;
-    e = d + first;
-    d = c;
-    c = b;
-    b = a;
-    a = first + second;
+  // One round, written for the names in their places at round i: instead of moving every
+  // variable along, the next seven rounds pass them in rotated order.
+  const auto round = [&schedule](std::uint32_t x, std::uint32_t y, std::uint32_t z, std::uint32_t& w,
+                                 std::uint32_t u, std::uint32_t v, std::uint32_t t, std::uint32_t& s,
+                                 std::size_t i) {
+    const std::uint32_t sum1 = rotate_right(u, 6) ^ rotate_right(u, 11) ^ rotate_right(u, 25);
+    const std::uint32_t choose = (u & v) ^ (~u & t);
+    const std::uint32_t first = s + sum1 + choose + kRoundConstants[i] + schedule[i];
+    const std::uint32_t sum0 = rotate_right(x, 2) ^ rotate_right(x, 13) ^ rotate_right(x, 22);
+    const std::uint32_t majority = (x & y) | (z & (x | y));
+    w += first;
+    s = first + sum0 + majority;
+  };
+  for (std::size_t i = 0; i < 64; i += 8) {
+    round(a, b, c, d, e, f, g, h, i);
+    round(h, a, b, c, d, e, f, g, i + 1);
+    round(g, h, a, b, c, d, e, f, i + 2);
+    round(f, g, h, a, b, c, d, e, i + 3);
+    round(e, f, g, h, a, b, c, d, i + 4);
+    round(d, e, f, g, h, a, b, c, i + 5);
+    round(c, d, e, f, g, h, a, b, i + 6);
+    round(b, c, d, e, f, g, h, a, i + 7);
   }
   const std::array<std::uint32_t, 8> worked = {a, b, c, d, e, f, g, h};
   for (std::size_t i = 0; i < 8; ++i) state_[i] += worked[i];

@@ -75,8 +75,8 @@ void PlistFields::note_wrong_type(std::string_view what, const plist::Value& fou
 }
 
 std::optional<PlistFile> read_plist(const Source& source, Facts& facts, std::string_view collector,
-                                    std::string_view path) {
-  auto value = plist::read(source, path);
+                                    std::string_view path, plist::KeySelection keys) {
+  auto value = plist::read(source, path, keys);
   if (value && value->kind() != plist::Kind::dictionary) {
     value = Error{ErrorKind::malformed, std::string(path), {},
                   "the top level is " + with_article(value->kind()) + " where a dictionary belongs"};

@@ -9,6 +9,7 @@
 
 #include "nwaudit/facts/facts.h"
 #include "nwaudit/facts/snapshot_layout.h"
+#include "nwaudit/plist/parse.h"
 #include "nwaudit/plist/value.h"
 #include "nwaudit/source/source.h"
 
@@ -54,9 +55,9 @@ struct PlistFile {
 };
 
 // Reads a plist whose top level is a dictionary and records in coverage that it was read,
-// or why not (another top level makes it broken).
+// or why not (another top level makes it broken). With `keys`, only those entries are kept.
 std::optional<PlistFile> read_plist(const Source& source, Facts& facts, std::string_view collector,
-                                    std::string_view path);
+                                    std::string_view path, plist::KeySelection keys = {});
 
 // Whether the text has nothing but white space.
 bool is_blank(std::string_view text);

@@ -92,7 +92,9 @@ class KextCollector {
       return;
     }
     const std::string info_path = bundle + "/Contents/Info.plist";
-    auto info = collector::read_plist(source_, facts_, kCollector, info_path);
+    static constexpr std::string_view kKeys[] = {"CFBundleIdentifier", "CFBundleExecutable", "CFBundleVersion",
+                                                 "CFBundleName"};
+    auto info = collector::read_plist(source_, facts_, kCollector, info_path, kKeys);
     if (!info) return;
     const plist::Value* keys = &info->root;
     const std::string identifier = info->fields.text(keys, "CFBundleIdentifier");

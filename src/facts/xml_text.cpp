@@ -18,6 +18,11 @@ std::size_t xml_character_length(std::string_view text, std::size_t at) {
 
 bool needs_change(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte >= 0x20 && byte < 0x80) {
+      ++at;
+      continue;
+    }
     const std::size_t length = xml_character_length(text, at);
     if (length == 0) return true;
     at += length;

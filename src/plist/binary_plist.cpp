@@ -6,6 +6,7 @@
 #include "nwaudit/plist/parse.h"
 #include "binary_plist_layout.h"
 #include "iso8601.h"
+#include "key_selection.h"
 
 namespace nwaudit::plist {
 namespace {
@@ -37,8 +38,9 @@ Date date_of(plist_t node) {
 #endif
 }
 
-// The layout check has bounded the depth and size, so plain recursion is safe here.
-std::optional<Value> convert(plist_t node) {
+// The layout check has bounded the depth and size, so plain recursion is safe here. `keys`
+// selects the entries of the dictionary at hand; its children get every entry.
+std::optional<Value> convert(plist_t node, KeySelection keys = {}) {
   switch (plist_get_node_type(node)) {
     case PLIST_BOOLEAN: {
       std::uint8_t value = 0;
@@ -98,6 +100,10 @@ std::optional<Value> convert(plist_t node) {
           result = Value(std::move(entries));
           break;
         }
+        if (key != nullptr && !is_selected(keys, key)) {
+          release(key);
+          continue;
+        }
         auto converted = convert(item);
         if (!converted || key == nullptr) {
           if (key != nullptr) release(key);
@@ -115,12 +121,12 @@ std::optional<Value> convert(plist_t node) {
 
 }  // namespace
 
-Expected<Value> parse_binary(std::string_view bytes, std::string_view name) {
+Expected<Value> parse_binary(std::string_view bytes, std::string_view name, KeySelection keys) {
   if (auto sound = check_binary_plist_layout(bytes, name); !sound) return std::move(sound).error();
   plist_t root = nullptr;
   plist_from_bin(bytes.data(), static_cast<std::uint32_t>(bytes.size()), &root);
   PlistPtr owner(root);
-  std::optional<Value> value = root == nullptr ? std::nullopt : convert(root);
+  std::optional<Value> value = root == nullptr ? std::nullopt : convert(root, keys);
   if (!value) return Error{ErrorKind::malformed, std::string(name), {}, "libplist could not decode this binary plist"};
   return *std::move(value);
 }

@@ -9,6 +9,7 @@
 #include "nwaudit/plist/parse.h"
 #include "base64.h"
 #include "iso8601.h"
+#include "key_selection.h"
 #include "nwaudit/base/integer_text.h"
 #include "nwaudit/base/xml_text_position.h"
 
@@ -36,7 +37,8 @@ std::optional<double> parse_real(std::string_view text) {
 
 class XmlPlistReader {
  public:
-  XmlPlistReader(std::string_view bytes, std::string_view name) : bytes_(bytes), name_(name) {}
+  XmlPlistReader(std::string_view bytes, std::string_view name, KeySelection keys)
+      : bytes_(bytes), name_(name), keys_(keys) {}
 
   Expected<Value> read() {
     pugi::xml_document document;
@@ -153,6 +155,7 @@ class XmlPlistReader {
       std::optional<std::string> key = text_of(key_node);
       if (!key) return failure(key_node, "<key> holds an element");
       if (i + 1 == children->size()) return failure(key_node, "<key>" + *key + "</key> has no value");
+      if (depth == 1 && !is_selected(keys_, *key)) continue;
       auto item = convert((*children)[i + 1], depth);
       if (!item) return item;
       entries.insert_or_assign(std::move(*key), std::move(*item));
@@ -168,13 +171,14 @@ class XmlPlistReader {
 
   std::string_view bytes_;
   std::string_view name_;
+  KeySelection keys_;
   std::size_t values_ = 0;
 };
 
 }  // namespace
 
-Expected<Value> parse_xml(std::string_view bytes, std::string_view name) {
-  return XmlPlistReader(bytes, name).read();
+Expected<Value> parse_xml(std::string_view bytes, std::string_view name, KeySelection keys) {
+  return XmlPlistReader(bytes, name, keys).read();
 }
 
 }  // namespace nwaudit::plist

@@ -33,10 +33,10 @@ Json finding_json(const Finding& finding) {
           {"confidence", to_string(finding.confidence)},
           {"subject", finding.subject},
           {"message", finding.message},
-          {"evidence", evidence},
+          {"evidence", std::move(evidence)},
           {"evidence_element", finding.evidence_element},
-          {"fixes", fixes},
-          {"references", references},
+          {"fixes", std::move(fixes)},
+          {"references", std::move(references)},
           {"source", finding.source},
           {"contradicted_by", finding.contradicted_by.empty() ? Json() : Json(finding.contradicted_by)},
           {"contradiction", finding.contradiction}};
@@ -48,6 +48,7 @@ std::string render_json(const AuditResult& result, bool brief) {
   Json findings = Json::array();
   for (const Finding& finding : result.findings) findings.push_back(finding_json(finding));
   Json coverage = Json::array();
+  coverage.get_ref<Json::array_t&>().reserve(result.coverage.size());
   for (const CoverageEntry& entry : result.coverage) {
     coverage.push_back(
         {{"collector", entry.collector}, {"path", entry.path}, {"status", entry.status}, {"reason", entry.reason}});
@@ -67,9 +68,9 @@ std::string render_json(const AuditResult& result, bool brief) {
   if (!result.rules_version.empty()) report["rules_version"] = result.rules_version;
   report["verdict"] = verdict_json(result);
   if (result.measurement) add_measurement_json(report, *result.measurement, "measurement_problems");
-  report["findings"] = findings;
-  report["coverage"] = coverage;
-  report["rule_problems"] = rule_problems;
+  report["findings"] = std::move(findings);
+  report["coverage"] = std::move(coverage);
+  report["rule_problems"] = std::move(rule_problems);
   return json_text(report);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -291,8 +292,25 @@ class Estimator {
 };
 
 void raise(double& most, double value) { most = std::max(most, value); }
-void raise(std::unordered_map<std::string, double>& most, const char* name, double value) {
-  raise(most[name], value);
+
+// The by-name figures while the document is walked, keyed by names the document holds.
+struct ElementFigures {
+  double count = 0, most_children = 0, most_attributes = 0;
+};
+struct AttributeFigures {
+  double count = 0, longest_value = 0;
+};
+
+// The most attributes of one name on the element: 1 in well-formed XML, more only in a
+// document built by appending or parsed without the check.
+double most_repeated(const std::vector<std::string_view>& names) {
+  double most = names.empty() ? 0 : 1;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    double same = 1;
+    for (std::size_t j = i + 1; j < names.size(); ++j) same += names[i] == names[j] ? 1 : 0;
+    most = std::max(most, same);
+  }
+  return most;
 }
 
 }  // namespace
@@ -300,7 +318,9 @@ void raise(std::unordered_map<std::string, double>& most, const char* name, doub
 DocumentShape DocumentShape::of(const pugi::xml_document& document) {
   DocumentShape shape;
   shape.names_counted = true;
-  std::unordered_map<std::string_view, double> repeated;  // of one element's attributes
+  std::unordered_map<std::string_view, ElementFigures> elements;
+  std::unordered_map<std::string_view, AttributeFigures> attributes_by_name;
+  std::vector<std::string_view> names;  // of one element's attributes
   double depth = 0;
   for (pugi::xml_node node = document;;) {
     ++shape.nodes;
@@ -311,23 +331,27 @@ DocumentShape DocumentShape::of(const pugi::xml_document& document) {
     raise(shape.longest_name, length_of(node.name()));
     raise(shape.longest_value, length_of(node.value()));
     if (node.type() == pugi::node_element) {
-      ++shape.elements;
-      ++shape.elements_named[node.name()];
-      raise(shape.most_children_of, node.name(), children);
-      repeated.clear();
-      double attributes = 0;
+      names.clear();
       for (pugi::xml_attribute attribute : node.attributes()) {
-        ++attributes;
-        ++shape.attributes_named[attribute.name()];
-        raise(shape.most_repeated_attribute, ++repeated[attribute.name()]);
-        raise(shape.longest_name, length_of(attribute.name()));
-        raise(shape.longest_value, length_of(attribute.value()));
-        raise(shape.longest_value_of, attribute.name(), length_of(attribute.value()));
+        const std::string_view name = attribute.name();
+        const double value_length = length_of(attribute.value());
+        names.push_back(name);
+        AttributeFigures& figures = attributes_by_name[name];
+        ++figures.count;
+        raise(figures.longest_value, value_length);
+        raise(shape.longest_name, static_cast<double>(name.size()));
+        raise(shape.longest_value, value_length);
       }
+      const auto attributes = static_cast<double>(names.size());
+      ElementFigures& figures = elements[node.name()];
+      ++figures.count;
+      raise(figures.most_children, children);
+      raise(figures.most_attributes, attributes);
+      ++shape.elements;
       shape.attributes += attributes;
       shape.nodes += attributes;
       raise(shape.most_attributes, attributes);
-      raise(shape.most_attributes_of, node.name(), attributes);
+      raise(shape.most_repeated_attribute, most_repeated(names));
     }
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata || node.type() == pugi::node_element) {
       shape.text_length += length_of(node.value());
@@ -346,6 +370,15 @@ DocumentShape DocumentShape::of(const pugi::xml_document& document) {
       if (node == document) break;
       node = node.next_sibling();
     }
+  }
+  for (const auto& [name, figures] : elements) {
+    shape.elements_named.emplace(name, figures.count);
+    shape.most_children_of.emplace(name, figures.most_children);
+    shape.most_attributes_of.emplace(name, figures.most_attributes);
+  }
+  for (const auto& [name, figures] : attributes_by_name) {
+    shape.attributes_named.emplace(name, figures.count);
+    shape.longest_value_of.emplace(name, figures.longest_value);
   }
   return shape;
 }

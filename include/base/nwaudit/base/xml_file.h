@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "nwaudit/base/expected.h"
 
@@ -25,10 +26,11 @@ class XmlFile {
   std::size_t line_of(pugi::xml_node node) const { return line_at(node.offset_debug()); }
 
  private:
-  XmlFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {}
+  XmlFile(std::string path, std::string text);
   std::size_t line_at(std::ptrdiff_t offset) const;
   std::string path_;
   std::string text_;
+  std::vector<std::size_t> line_ends_;  // the offset of every newline, in order
   pugi::xml_document document_;
 };
 
