@@ -25,8 +25,9 @@ TEST_CASE("facts: every collector on the sample Sonoma Mac") {
   CHECK(mac.value("string(/facts/pf/@custom-rules)") == "false");
   // The sample has no third-party or Apple-library kexts, so those folders are not in the tree,
   // and was made before nwaudit captured sw_vers, the unified log, launchd's limits and the
-  // installed configuration profiles.
-  CHECK(mac.count("/facts/coverage/source[@status!='read']") == 7);
+  // installed configuration profiles; it has no user folders for Private Relay's preferences.
+  CHECK(mac.count("/facts/coverage/source[@status!='read']") == 8);
+  CHECK(mac.count("/facts/coverage/source[@path='/Users'][@status='missing']") == 1);
   CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/profiles.xml'][@status='missing']") == 1);
   CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/launchctl-limit.txt'][@status='missing']") == 1);
   CHECK(mac.count("/facts/coverage/source[@path='/.nwaudit/sw_vers.txt'][@status='missing']") == 1);

@@ -76,12 +76,15 @@ const Expectation kExpectations[] = {
     // firewall.xml, pf.xml
     {"NWA-FIREWALL-ENABLED", "sonoma", "ventura-vpn"},
     {"NWA-PF-CUSTOM", "monterey-kexts", "sonoma"},
+    {"NWA-PF-LINK-CONDITIONER", "sonoma-link-conditioner", "sonoma-link-conditioner-off"},
+    {"NWA-LINK-CONDITIONER-OFF", "sonoma-link-conditioner-off", "sonoma-link-conditioner"},
     // interfaces.xml: sonoma has utun0-utun2 without IPv4 and an inactive Thunderbolt Bridge;
     // ventura-vpn's legacy-model tap0 is a kext interface, not a legacy driver
     {"NWA-IF-KPI-ALLOCATED", "ventura-vpn", "sonoma"},
     {"NWA-IF-TUNNEL", "ventura-vpn", "sonoma"},
     {"NWA-IF-BRIDGE-MEMBER", "ventura-vpn", "sonoma"},
     {"NWA-IF-LEGACY-TX", "sequoia-filters", "ventura-vpn"},
+    {"NWA-IF-INTEL-COMPAT-NETIF", "ventura-intel", "sonoma-leftovers"},
     // network-extensions.xml: sonoma's LuLu extension has an enabled configuration
     {"NWA-NE-CONTENT-FILTER", "sonoma", "monterey-kexts"},
     {"NWA-SYSEXT-CONTENT-FILTER", "sequoia-filters", "sonoma"},
@@ -96,6 +99,7 @@ const Expectation kExpectations[] = {
     // context.xml
     {"NWA-CONTEXT-FD-LIMIT", "sonoma", "ventura-vpn"},
     {"NWA-CONTEXT-LAUNCHD-MAXFILES", "sonoma-firewall-pending", "sonoma"},
+    {"NWA-PRIVATE-RELAY-ON", "sonoma-private-relay", "sonoma"},
     // log-history.xml: the unified log's network history
     {"NWA-LOG-FILTER-CHANGES", "sonoma-log-history", "sonoma"},
     {"NWA-LOG-DESCRIPTOR-EXHAUSTION", "sonoma-log-history", "sonoma"},

@@ -14,6 +14,10 @@ bool is_supplementary(std::string_view path) {
          path == "/.nwaudit/skywalkctl-flow.txt";
 }
 
+// Collectors of settings that change no path (iCloud Private Relay only decides what a probe
+// can show): what they could not read hides no cause.
+bool reads_no_cause(std::string_view collector) { return collector == "private-relay"; }
+
 }  // namespace
 
 BlindSpots blind_spots_in(const std::vector<CoverageEntry>& coverage) {
@@ -24,6 +28,7 @@ BlindSpots blind_spots_in(const std::vector<CoverageEntry>& coverage) {
     const bool missing_capture =
         entry.status == "missing" && entry.path.starts_with("/.nwaudit/") && !is_supplementary(entry.path);
     if (entry.status != "unreadable" && entry.status != "broken" && !missing_capture) continue;
+    if (reads_no_cause(entry.collector)) continue;
     blind.described.push_back(entry.path + " (" + entry.status + (entry.reason.empty() ? "" : ": " + entry.reason) +
                               ")");
     blind.collectors.insert(entry.collector);

@@ -88,7 +88,7 @@ std::optional<NetworkAgent> parse_agent(std::string_view text) {
   return agent;
 }
 
-enum class Field { none, eflags, xflags, options, type, flowswitch, agent, member, status, inet, inet6 };
+enum class Field { none, eflags, xflags, options, type, netif, flowswitch, agent, member, status, inet, inet6 };
 
 Field field_of(const std::vector<std::string_view>& fields) {
   if (fields.empty()) return Field::none;
@@ -98,8 +98,9 @@ Field field_of(const std::vector<std::string_view>& fields) {
   if (key.starts_with("options=")) return Field::options;
   if (key == "agent" && fields.size() > 1 && fields[1].starts_with("domain:")) return Field::agent;
   static constexpr std::pair<std::string_view, Field> kKeys[] = {
-      {"type:", Field::type},     {"flowswitch:", Field::flowswitch}, {"member:", Field::member},
-      {"status:", Field::status}, {"inet", Field::inet},              {"inet6", Field::inet6},
+      {"type:", Field::type},     {"netif:", Field::netif},   {"flowswitch:", Field::flowswitch},
+      {"member:", Field::member}, {"status:", Field::status}, {"inet", Field::inet},
+      {"inet6", Field::inet6},
   };
   for (const auto& [name, field] : kKeys) {
     if (key == name) return field;
@@ -173,7 +174,8 @@ void IfconfigParser::start_block(const Line& line, const std::vector<std::string
   words_.emplace_back();
   interface.name = fields[0].substr(0, fields[0].size() - 1);
   for (std::size_t i = 2; i < fields.size(); ++i) {
-    if (fields[i] != "mtu") continue;  // also "index N", "metric N", "rtref N", "constrained"
+    if (fields[i] == "index") interface.verbose = true;
+    if (fields[i] != "mtu") continue;  // also "metric N", "rtref N", "constrained"
     const std::string_view number_text = i + 1 < fields.size() ? fields[++i] : std::string_view();
     interface.mtu = parse_u32(number_text);
     if (!interface.mtu) problem(line, "mtu " + quoted_excerpt(number_text) + " is not a number");
@@ -220,11 +222,12 @@ void IfconfigParser::read_field(const Line& line, const std::vector<std::string_
     case Field::xflags: words.xflags = flag_word(line, fields[0]); break;
     case Field::options: words.options = flag_word(line, fields[0]); break;
     case Field::type: interface.type = type_name(*value_after(line.text, "type:")); break;
+    case Field::netif:
     case Field::flowswitch:
       if (fields.size() != 2 || !is_uuid(value)) {
         problem(line, "not a UUID after " + std::string(fields[0]));
       } else {
-        interface.has_flowswitch = true;
+        (field == Field::netif ? interface.has_netif : interface.has_flowswitch) = true;
       }
       break;
     case Field::agent:

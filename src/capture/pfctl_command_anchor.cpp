@@ -17,13 +17,22 @@ std::string_view unquoted(std::string_view word) {
   return word;
 }
 
+// `-a 'com.apple/*'` lists the rulesets of com.apple's children, each in braces under a line that
+// names the child relative to com.apple (Apple's pfctl prints `anchor "*" all {` there, and an
+// error inside): the listing is made in com.apple. A lone "*" stands for the main ruleset's children.
+std::string_view without_wildcard(std::string_view anchor) {
+  if (anchor == "*") return {};
+  if (anchor.ends_with("/*")) anchor.remove_suffix(2);
+  return anchor;
+}
+
 // The value of -a in the words after "pfctl": "-a NAME", "-aNAME", and -a inside a cluster
 // ("-sr -a NAME").
 std::string anchor_option(const std::vector<std::string_view>& words, std::size_t after) {
   for (std::size_t i = after; i < words.size(); ++i) {
     const std::string_view word = words[i];
-    if (word == "-a" && i + 1 < words.size()) return std::string(unquoted(words[i + 1]));
-    if (word.starts_with("-a") && word.size() > 2) return std::string(unquoted(word.substr(2)));
+    if (word == "-a" && i + 1 < words.size()) return std::string(without_wildcard(unquoted(words[i + 1])));
+    if (word.starts_with("-a") && word.size() > 2) return std::string(without_wildcard(unquoted(word.substr(2))));
   }
   return {};
 }

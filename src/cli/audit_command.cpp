@@ -75,7 +75,7 @@ int run_audit_command(const AuditOptions& options) {
   if (options.input.facts_file) result.source = "facts file " + *options.input.facts_file;
   if (options.measure.lsof || (live && !options.no_probe && can_probe())) {
     int status = exit_code::kOk;
-    auto measurement = take_measurement(options.measure, status);
+    auto measurement = take_measurement(options.measure, measurement_context_of(facts), status);
     if (!measurement) return status;
     apply_measurement(result, std::move(*measurement));
   }

@@ -7,7 +7,10 @@
 #include "cli_support.h"
 #include "exit_codes.h"
 #include "nwaudit/live/system_probe.h"
+#include "nwaudit/facts/collectors.h"
 #include "nwaudit/probe/measure.h"
+#include "nwaudit/probe/private_relay.h"
+#include "nwaudit/version.h"
 
 namespace nwaudit::cli {
 namespace {
@@ -38,11 +41,8 @@ std::optional<Measurement> measure_lsof_file(const std::string& path, int& statu
   return measure_lsof_listing(text, path);
 }
 
-}  // namespace
-
-bool can_probe() { return make_system_connection_opener() != nullptr; }
-
-std::optional<Measurement> take_measurement(const MeasureOptions& options, int& status) {
+// The measurement alone, before the context adds to it.
+std::optional<Measurement> measure(const MeasureOptions& options, PrivateRelayState private_relay, int& status) {
   if (options.lsof) return measure_lsof_file(*options.lsof, status);
   nwaudit::ProbeOptions probe;
   probe.connections = options.connections;
@@ -55,6 +55,7 @@ std::optional<Measurement> take_measurement(const MeasureOptions& options, int& 
       return std::nullopt;
     }
     probe.target = *endpoint;
+    probe.private_relay = private_relay;
   }
   auto census = make_system_census_reader();
   if (!census) {
@@ -70,7 +71,34 @@ std::optional<Measurement> take_measurement(const MeasureOptions& options, int& 
     status = exit_code::kUsage;
     return std::nullopt;
   }
+  if (probe.target) {
+    if (auto caveat = relay_caveat(*probe.target, private_relay)) complain("warning: " + *caveat);
+  }
   return run_probe(*opener, *census, ::getpid(), probe);
+}
+
+}  // namespace
+
+bool can_probe() { return make_system_connection_opener() != nullptr; }
+
+std::optional<Measurement> take_measurement(const MeasureOptions& options, const MeasurementContext& context,
+                                            int& status) {
+  auto measurement = measure(options, context.private_relay, status);
+  if (measurement) add_context(*measurement, context);
+  return measurement;
+}
+
+MeasurementContext live_measurement_context() {
+#ifdef __APPLE__
+  int status = exit_code::kOk;
+  std::unique_ptr<Source> mac = open_source(std::nullopt, status);
+  if (!mac) return {};
+  Facts facts(kVersion, mac->description());
+  collect_some_facts(*mac, {"private-relay", "descriptor-limit"}, facts);
+  return measurement_context_of(facts.document());
+#else
+  return {};
+#endif
 }
 
 }  // namespace nwaudit::cli

@@ -24,7 +24,9 @@ int run_probe_command(const ProbeOptions& options) {
     return exit_code::kUsage;
   }
   int status = exit_code::kOk;
-  auto measurement = take_measurement(measure, status);
+  // An lsof listing may come from another Mac: this one's settings say nothing of it.
+  const MeasurementContext context = measure.lsof ? MeasurementContext{} : live_measurement_context();
+  auto measurement = take_measurement(measure, context, status);
   if (!measurement) return status;
   ReportOptions report_options;
   report_options.color = use_color(options.output);

@@ -15,10 +15,12 @@
   COLLECTOR(interfaces)               \
   COLLECTOR(firewall)                 \
   COLLECTOR(pf)                       \
+  COLLECTOR(link_conditioner)         \
   COLLECTOR(skywalk_flows)            \
   COLLECTOR(scutil)                   \
   COLLECTOR(log_history)              \
   COLLECTOR(descriptor_limit)         \
+  COLLECTOR(private_relay)            \
   COLLECTOR(profiles)                 \
   COLLECTOR(vendor_annotations)
 

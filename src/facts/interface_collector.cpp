@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -24,16 +25,21 @@ void describe(const capture::IfconfigInterface& interface, FactElement& element)
   element.set("type", interface.type);
   element.set("status", interface.status);
   if (interface.mtu) element.set("mtu", *interface.mtu);
-  element.set("flowswitch", interface.has_flowswitch);
-  element.set("flowswitch-agent", interface.skywalk_flowswitch_agent);
-  element.set("nexus-provider", interface.nexus_provider);
-  element.set("txstart", interface.txstart);
-  element.set("native", interface.native);
+  element.set("verbose", interface.verbose);
   element.set("channel-io", interface.channel_io);
-  element.set("no-auto-nexus", interface.no_auto_nexus);
-  element.set("legacy", interface.legacy);
-  element.set("allocated-by-kpi", interface.allocated_by_kpi);
-  element.set("low-latency", interface.low_latency);
+  // Only ifconfig -v prints the lines these come from: without it they are unknown, not false.
+  if (interface.verbose) {
+    element.set("netif", interface.has_netif);
+    element.set("flowswitch", interface.has_flowswitch);
+    element.set("flowswitch-agent", interface.skywalk_flowswitch_agent);
+    element.set("nexus-provider", interface.nexus_provider);
+    element.set("txstart", interface.txstart);
+    element.set("native", interface.native);
+    element.set("no-auto-nexus", interface.no_auto_nexus);
+    element.set("legacy", interface.legacy);
+    element.set("allocated-by-kpi", interface.allocated_by_kpi);
+    element.set("low-latency", interface.low_latency);
+  }
   element.set("bridge", interface.member_of_bridge);
   element.set("default-route", interface.carries_default_route);
   element.set("has-address", !interface.inet.empty() || !interface.inet6.empty());
@@ -48,11 +54,24 @@ void describe(const capture::IfconfigInterface& interface, FactElement& element)
   for (const std::string& member : interface.bridge_members) element.add_child("member").set("interface", member);
 }
 
+// Plain ifconfig pasted for ifconfig -v: the capture's coverage entry says what it lacks.
+capture::IfconfigCapture parse_noting_plain_blocks(std::string_view text) {
+  capture::IfconfigCapture capture = capture::parse_ifconfig(text);
+  const auto plain = std::find_if(capture.interfaces.begin(), capture.interfaces.end(),
+                                  [](const capture::IfconfigInterface& interface) { return !interface.verbose; });
+  if (plain != capture.interfaces.end()) {
+    capture.problems.push_back(Error{ErrorKind::malformed, {}, {},
+                                     "ifconfig was run without -v (no index after the mtu) for " + plain->name +
+                                         " and maybe others: their transmit model, nexus and agents are unknown"});
+  }
+  return capture;
+}
+
 }  // namespace
 
 void collect_interfaces(const Source& source, Facts& facts) {
   const std::string path = collector::capture_path("ifconfig-v.txt");
-  auto capture = collector::read_capture(source, facts, kCollector, path, capture::parse_ifconfig);
+  auto capture = collector::read_capture(source, facts, kCollector, path, parse_noting_plain_blocks);
   if (!capture) return;
   if (capture->interfaces.empty()) {
     facts.record_problem(kCollector, Error{ErrorKind::malformed, path, {}, "no interface found in the capture"});
@@ -73,6 +92,9 @@ constexpr contract::Attribute kInterface[] = {
     {"type", contract::Type::text, "ifconfig's type line: Ethernet, Wi-Fi, ..."},
     {"status", contract::Type::text, "ifconfig's status: active, inactive"},
     {"mtu", contract::Type::integer, "the MTU"},
+    {"verbose", contract::Type::boolean,
+     "whether the capture is ifconfig -v output; without -v the attributes from netif to low-latency are absent"},
+    {"netif", contract::Type::boolean, "whether a netif nexus is attached (native or compat)"},
     {"flowswitch", contract::Type::boolean, "whether it has a flowswitch nexus"},
     {"flowswitch-agent", contract::Type::boolean, "whether it has a Skywalk FlowSwitch network agent"},
     {"nexus-provider", contract::Type::boolean,

@@ -1,7 +1,9 @@
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "nwaudit/capture/pf_capture.h"
+#include "nwaudit/capture/pf_link_conditioner.h"
 #include "nwaudit/capture/pfctl_command_anchor.h"
 #include "nwaudit/capture/pfctl_show_all_capture.h"
 #include "collector_registry.h"
@@ -14,6 +16,7 @@ namespace {
 
 constexpr const char* kCollector = "pf";
 constexpr const char* kConfiguration = "/etc/pf.conf";
+constexpr const char* kLinkConditioner = "network-link-conditioner";
 
 struct Origin {
   const char* from;  // "loaded" (pfctl, what the kernel has) or "configured" (pf.conf and its anchor files)
@@ -29,6 +32,7 @@ FactElement add_anchor(FactElement& pf, const char* element, const std::string& 
   anchor.set("from", origin.from);
   anchor.set("source", origin.source);
   if (line != 0) anchor.set("line", line);
+  if (capture::is_link_conditioner_anchor(path)) anchor.set("feature", kLinkConditioner);
   return anchor;
 }
 
@@ -47,6 +51,7 @@ void add_ruleset(FactElement& pf, const capture::PfRuleset& ruleset, const std::
     element.set("from", origin.from);
     element.set("source", origin.source);
     element.set("line", rule.line);
+    if (capture::is_link_conditioner_anchor(anchor)) element.set("feature", kLinkConditioner);
   }
 }
 
@@ -129,6 +134,24 @@ void collect_listed(const Source& source, Facts& facts, FactElement& pf, const s
   }
 }
 
+// Whether Network Link Conditioner's anchors are there: "loaded" (it is shaping traffic now),
+// "configured" (only a hook in the configuration calls one), "absent" (the loaded anchors were
+// listed, and a listing always holds com.apple, without one of its), "unknown" (no listing).
+const char* link_conditioner_state(pugi::xml_node pf) {
+  bool configured = false;
+  bool listed = false;
+  for (pugi::xml_node child : pf.children()) {
+    const bool loaded = std::string_view(child.attribute("from").value()) == "loaded";
+    if (child.attribute("feature")) {
+      if (loaded) return "loaded";
+      configured = true;
+    }
+    listed = listed || (loaded && std::string_view(child.name()) == "anchor");
+  }
+  if (configured) return "configured";
+  return listed ? "absent" : "unknown";
+}
+
 }  // namespace
 
 // The kernel counts pf as incompatible with user-space networking when any anchor outside
@@ -144,6 +167,7 @@ void collect_pf(const Source& source, Facts& facts) {
   }
   collect_configured(source, facts, pf);
   const pugi::xml_node written = pf.node();
+  pf.set_first("link-conditioner", link_conditioner_state(written));
   const bool custom_anchor = written.find_child_by_attribute("anchor", "apple", "false") ||
                              written.find_child_by_attribute("hook", "apple", "false");
   const bool custom_rule = written.find_child_by_attribute("rule", "custom", "true");
@@ -155,17 +179,24 @@ namespace collector {
 namespace {
 
 constexpr std::string_view kOrigins[] = {"loaded", "configured"};
+constexpr std::string_view kFeatures[] = {"network-link-conditioner"};
+constexpr std::string_view kLinkConditionerStates[] = {"loaded", "configured", "absent", "unknown"};
 constexpr std::string_view kHookKinds[] = {"anchor",       "scrub-anchor",  "nat-anchor",
                                            "rdr-anchor",   "binat-anchor",  "dummynet-anchor"};
 constexpr contract::Attribute kPf[] = {
     {"custom-anchors", contract::Type::boolean, "whether any anchor or hook is outside Apple's allow-list"},
     {"custom-rules", contract::Type::boolean, "whether a plain rule sits in the main ruleset or a custom anchor"},
+    {"link-conditioner", contract::Type::enumeration,
+     "Network Link Conditioner's anchors: loaded, configured (hooks only), absent (listed, none of its), unknown",
+     kLinkConditionerStates},
 };
 // Where a child of <pf> was read: every child has these.
 constexpr contract::Attribute kOrigin[] = {
     {"from", contract::Type::enumeration, "loaded (pfctl: what the kernel has) or configured (pf.conf)", kOrigins},
     {"source", contract::Type::path, "the capture or file it was read from"},
     {"line", contract::Type::integer, "its line there"},
+    {"feature", contract::Type::enumeration,
+     "the Apple feature its anchor belongs to, when the kernel counts that anchor as custom", kFeatures},
 };
 constexpr contract::Attribute kAnchor[] = {
     {"path", contract::Type::text, "the anchor's path: com.apple/250.ApplicationFirewall, org.example.vpn, ..."},

@@ -1,5 +1,6 @@
 #include <fmt/core.h>
 
+#include "nwaudit/probe/private_relay.h"
 #include "nwaudit/probe/probe.h"
 
 namespace nwaudit {
@@ -54,6 +55,12 @@ Measurement run_probe(ConnectionOpener& opener, const CensusReader& census, int 
       classify_probe(*before, *after, *outcome, options.target ? ProbeRoute::remote : ProbeRoute::loopback);
   measurement.observed.path = observed.path;
   measurement.observed.evidence = std::move(observed.evidence);
+  if (options.target) {
+    if (auto caveat = relay_caveat(*options.target, options.private_relay)) {
+      measurement.observed.path = NetworkPath::unknown;
+      measurement.observed.evidence.insert(measurement.observed.evidence.begin(), std::move(*caveat));
+    }
+  }
   return measurement;
 }
 

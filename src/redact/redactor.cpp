@@ -9,6 +9,7 @@
 #include "nwaudit/plist/write_xml.h"
 #include "nwaudit/facts/snapshot_layout.h"
 #include "plist_redaction.h"
+#include "relay_preferences_redaction.h"
 #include "pseudonyms.h"
 #include "text_scan.h"
 
@@ -67,6 +68,7 @@ std::string Redactor::file(std::string_view mac_path, std::string_view bytes) {
   if (is_property_list(bytes)) {
     if (auto value = plist::parse(bytes, mac_path)) {
       if (name == kProfilesCapture) redact_profile_owners(*value, names);
+      if (is_relay_preferences(name)) keep_only_relay_status(*value);
       redact_plist(*value, names);
       return plist::write_xml(*value);
     }

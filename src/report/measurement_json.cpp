@@ -31,6 +31,10 @@ Json connections_json(const ConnectionOutcome& outcome) {
 // null stands for unlimited.
 Json limit_json(const std::optional<std::uint64_t>& limit) { return limit ? Json(*limit) : Json(nullptr); }
 
+Json limits_json(const DescriptorLimits& limits) {
+  return {{"soft", limit_json(limits.soft)}, {"hard", limit_json(limits.hard)}};
+}
+
 }  // namespace
 
 void add_measurement_json(Json& object, const Measurement& measurement, std::string_view problems_key) {
@@ -38,9 +42,8 @@ void add_measurement_json(Json& object, const Measurement& measurement, std::str
   if (measurement.census) object["census"] = census_json(*measurement.census);
   if (measurement.before) object["census_before"] = census_json(*measurement.before);
   if (measurement.outcome) object["connections"] = connections_json(*measurement.outcome);
-  if (measurement.limits) {
-    object["limits"] = {{"soft", limit_json(measurement.limits->soft)}, {"hard", limit_json(measurement.limits->hard)}};
-  }
+  if (measurement.limits) object["limits"] = limits_json(*measurement.limits);
+  if (measurement.launchd_limits) object["launchd_limits"] = limits_json(*measurement.launchd_limits);
   object[std::string(problems_key)] = measurement.problems;
 }
 

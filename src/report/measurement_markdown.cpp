@@ -35,6 +35,7 @@ std::string markdown_measurement(const Measurement& measurement, int heading_lev
   if (measurement.census) out.append("\n").append(census_table(*measurement.census, measurement.before));
   std::string notes;
   if (measurement.limits) notes += item("Limits", limits_phrase(*measurement.limits, measurement.census));
+  if (auto unknown = unknown_limits_phrase(measurement)) notes += item("Limits", *unknown);
   for (const std::string& warning : limit_warnings(measurement)) notes += item("Warning", warning);
   for (const std::string& sentence : observed.evidence) notes += "- " + markdown_inline(sentence) + "\n";
   for (const std::string& problem : measurement.problems) notes += item("Problem", problem);

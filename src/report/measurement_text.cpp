@@ -48,6 +48,7 @@ void write_measurement(TextOutput& out, const Measurement& measurement) {
   }
   if (measurement.census) out.tokens(kIndent, census_tokens(*measurement.census, measurement.before), "Descriptors: ");
   if (measurement.limits) out.paragraph(kIndent, limits_phrase(*measurement.limits, measurement.census), "Limits: ");
+  if (auto unknown = unknown_limits_phrase(measurement)) out.paragraph(kIndent, *unknown, "Limits: ");
   for (const std::string& warning : limit_warnings(measurement)) {
     out.paragraph(kIndent, warning, "Warning: ", Tone::yellow);
   }

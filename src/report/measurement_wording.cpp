@@ -43,8 +43,30 @@ std::string limits_phrase(const DescriptorLimits& limits, const std::optional<De
   return phrase;
 }
 
+std::optional<std::string> unknown_limits_phrase(const Measurement& measurement) {
+  if (measurement.limits) return std::nullopt;
+  if (measurement.launchd_limits) {
+    const DescriptorLimits& launchd = *measurement.launchd_limits;
+    const std::string why = measurement.observed.method == "lsof" ? "an lsof listing does not show it"
+                                                                   : "macOS tells a process only its own";
+    return "unknown for this process (" + why + "); launchd starts apps with soft " + limit_phrase(launchd.soft) +
+           ", hard " + limit_phrase(launchd.hard) +
+           ", which an app opened from the Finder or the Dock keeps unless it raises its own";
+  }
+  if (measurement.observed.method != "pid") return std::nullopt;
+  return std::string("unknown for this process, and launchd's default was not read (`launchctl limit maxfiles` "
+                     "shows what apps start with)");
+}
+
 std::vector<std::string> limit_warnings(const Measurement& measurement) {
   std::vector<std::string> warnings;
+  if (!measurement.limits && measurement.launchd_limits && measurement.launchd_limits->soft &&
+      *measurement.launchd_limits->soft <= kFinderSoftLimit && takes_sockets(measurement.observed.path)) {
+    warnings.push_back(fmt::format("Connections here take a socket each, one descriptor per connection, and an "
+                                   "app that keeps launchd's default soft limit of {} can run out. Raise the soft "
+                                   "limit with setrlimit(RLIMIT_NOFILE) early in the app.",
+                                   *measurement.launchd_limits->soft));
+  }
   if (!measurement.limits || !measurement.limits->soft) return warnings;
   const std::uint64_t soft = *measurement.limits->soft;
   if (measurement.census && measurement.census->total >= soft - soft / 5) {

@@ -30,8 +30,14 @@ struct IfconfigInterface {
   std::vector<std::string> inet;            // addresses only: "192.168.1.23"
   std::vector<std::string> inet6;           // "fe80::1%lo0"
 
-  // Derived once the whole capture is read. The eflags, xflags and options words are printed
-  // only by -v, and then only when non-zero: without them, their bits count as clear.
+  // Whether the block is `ifconfig -v` output: its header has the "index N" that only -v prints.
+  // Without -v, ifconfig prints no eflags, xflags, type, nexus or agent lines, so the values below
+  // that come from them say nothing about the interface (options are printed either way).
+  bool verbose = false;
+
+  // Derived once the whole capture is read. The eflags and xflags words are printed only by -v,
+  // and then only when non-zero: in a verbose block without them, their bits count as clear.
+  bool has_netif = false;                 // a "netif:" line: a netif nexus, native or compat, is attached
   bool has_flowswitch = false;            // a "flowswitch:" line with the flow switch's nexus UUID
   bool skywalk_flowswitch_agent = false;  // an agent with domain Skywalk, type FlowSwitch
   bool nexus_provider = false;            // that agent has NETAGENT_FLAG_NEXUS_PROVIDER (0x80)
@@ -51,7 +57,8 @@ struct IfconfigCapture {
   std::vector<Error> problems;  // lines that could not be read
 };
 
-// Reads `ifconfig -v` output (plain `ifconfig` works too, with less in it). The same text may also
+// Reads `ifconfig -v` output (plain `ifconfig` works too, with less in it: its blocks are marked not
+// verbose). The same text may also
 // hold the output of `route -n get default`, before or after; its "interface:" line then marks the
 // interface that carries the default route. Lines ifconfig prints that are not collected here are
 // skipped; a collected line that is malformed is reported as a problem and skipped.

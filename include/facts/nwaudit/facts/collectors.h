@@ -1,5 +1,8 @@
 #pragma once
 
+#include <initializer_list>
+#include <string_view>
+
 #include "nwaudit/facts/facts.h"
 #include "nwaudit/facts/vendor_catalog.h"
 #include "nwaudit/source/source.h"
@@ -41,5 +44,9 @@ void annotate_vendors(Facts& facts, const VendorCatalog& vendors);
 
 // Every registered collector, in the documented order, then the vendor annotations.
 void collect_facts(const Source& source, const VendorCatalog& vendors, Facts& facts);
+
+// Only the collectors named (as coverage names them), in the registry's order: what a probe
+// needs to know of the live Mac it runs on, without reading all of it.
+void collect_some_facts(const Source& source, std::initializer_list<std::string_view> collectors, Facts& facts);
 
 }  // namespace nwaudit

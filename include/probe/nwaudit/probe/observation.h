@@ -35,6 +35,10 @@ struct Measurement {
   std::optional<DescriptorCensus> census;  // after the probe's connections opened, or the standing census
   std::optional<ConnectionOutcome> outcome;
   std::optional<DescriptorLimits> limits;
+  // launchd's default (launchctl limit maxfiles), what an app it starts has unless the app
+  // raises its own: set when the measured process's own limits are unknown and the Mac's
+  // facts tell it.
+  std::optional<DescriptorLimits> launchd_limits;
   std::vector<std::string> problems;  // what went wrong on the way
 };
 

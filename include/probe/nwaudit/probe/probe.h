@@ -34,10 +34,16 @@ class ConnectionOpener {
   virtual void close_all() = 0;
 };
 
+// Whether iCloud Private Relay is on, as far as the audited Mac's facts tell
+// (/facts/private-relay/@state); unknown without them (`nwaudit probe` reads no settings).
+enum class PrivateRelayState { off, on, unknown };
+
 struct ProbeOptions {
   std::size_t connections = 8;
   std::chrono::milliseconds timeout{5000};
   std::optional<ProbeEndpoint> target;
+  // Decides whether a target the relay may carry (plain HTTP, DNS) can show the path.
+  PrivateRelayState private_relay = PrivateRelayState::unknown;
 };
 
 // The probe of this process: census, open, census, close. Never throws; every failure is in

@@ -1,0 +1,22 @@
+#include <algorithm>
+
+#include "collector_registry.h"
+#include "nwaudit/base/limits.h"
+#include "nwaudit/facts/collectors.h"
+#include "nwaudit/source/read_limited_source.h"
+
+namespace nwaudit {
+
+void collect_some_facts(const Source& source, std::initializer_list<std::string_view> collectors, Facts& facts) {
+  const ReadLimitedSource limited(source, limits::kMaxBytesReadPerAudit);
+  const VendorCatalog no_vendors;
+  const collector::Input input{limited, nullptr, no_vendors};
+  for (const collector::Registration* collector : collector::registered_collectors()) {
+    if (std::find(collectors.begin(), collectors.end(), collector->contract.writer) != collectors.end()) {
+      collector->collect(input, facts);
+    }
+  }
+  facts.make_valid();
+}
+
+}  // namespace nwaudit
