@@ -13,15 +13,15 @@ FactElement FactElement::add_child(std::string_view name) {
 }
 
 void FactElement::write(std::string_view name, std::string_view value, bool first) {
-  const std::string text(value);
-  pugi::xml_attribute attribute = first ? node_.prepend_attribute(std::string(name).c_str())
-                                        : node_.append_attribute(std::string(name).c_str());
-  attribute = text.c_str();
+  const std::string name_text(name);
+  pugi::xml_attribute attribute =
+      first ? node_.prepend_attribute(name_text.c_str()) : node_.append_attribute(name_text.c_str());
+  attribute.set_value(value.data(), value.size());
   if (declared_ == nullptr) return;  // noted when the element was made
   const DeclaredAttribute* known = declared_->attribute(name);
   if (known == nullptr) {
     facts_->note_contract_breach(std::string(declared_->path) + "/@" + std::string(name) + " is not declared");
-  } else if (auto problem = value_problem(*known->declaration, text)) {
+  } else if (auto problem = value_problem(*known->declaration, value)) {
     facts_->note_contract_breach(std::string(declared_->path) + "/@" + std::string(name) + ": " + *problem);
   }
 }

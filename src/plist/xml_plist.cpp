@@ -10,6 +10,7 @@
 #include "base64.h"
 #include "iso8601.h"
 #include "key_selection.h"
+#include "xml_plist_scan.h"
 #include "nwaudit/base/integer_text.h"
 #include "nwaudit/base/xml_text_position.h"
 
@@ -35,10 +36,13 @@ std::optional<double> parse_real(std::string_view text) {
   return sign * value;
 }
 
+// What the text is: a whole file, or one value element of a file's top-level dictionary.
+enum class Part { file, entry };
+
 class XmlPlistReader {
  public:
-  XmlPlistReader(std::string_view bytes, std::string_view name, KeySelection keys)
-      : bytes_(bytes), name_(name), keys_(keys) {}
+  XmlPlistReader(std::string_view bytes, std::string_view name, KeySelection keys, Part part = Part::file)
+      : bytes_(bytes), name_(name), keys_(keys), part_(part) {}
 
   Expected<Value> read() {
     pugi::xml_document document;
@@ -46,6 +50,7 @@ class XmlPlistReader {
         bytes_.data(), bytes_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_auto);
     if (!result) return failure(result.offset, std::string("not well-formed XML: ") + result.description());
     pugi::xml_node top = document.document_element();
+    if (part_ == Part::entry) return convert(top, 1);
     if (std::string_view(top.name()) == "plist") {
       pugi::xml_node value = element_from(top.first_child());
       if (!value) return failure(top, "<plist> holds no value");
@@ -172,13 +177,24 @@ class XmlPlistReader {
   std::string_view bytes_;
   std::string_view name_;
   KeySelection keys_;
+  Part part_;
   std::size_t values_ = 0;
 };
 
 }  // namespace
 
-Expected<Value> parse_xml(std::string_view bytes, std::string_view name, KeySelection keys) {
+Expected<Value> read_xml_document(std::string_view bytes, std::string_view name, KeySelection keys) {
   return XmlPlistReader(bytes, name, keys).read();
+}
+
+Expected<Value> parse_xml(std::string_view bytes, std::string_view name, KeySelection keys) {
+  const EntryParser parse_entry = [name](std::string_view element) -> std::optional<Value> {
+    auto value = XmlPlistReader(element, name, {}, Part::entry).read();
+    if (!value) return std::nullopt;
+    return std::move(*value);
+  };
+  if (auto scanned = scan_selected_entries(bytes, keys, parse_entry)) return std::move(*scanned);
+  return read_xml_document(bytes, name, keys);
 }
 
 }  // namespace nwaudit::plist
