@@ -50,8 +50,13 @@ std::string render_json(const AuditResult& result, bool brief) {
   Json coverage = Json::array();
   coverage.get_ref<Json::array_t&>().reserve(result.coverage.size());
   for (const CoverageEntry& entry : result.coverage) {
-    coverage.push_back(
-        {{"collector", entry.collector}, {"path", entry.path}, {"status", entry.status}, {"reason", entry.reason}});
+    Json& row = coverage.emplace_back(Json::object());
+    auto& fields = row.get_ref<Json::object_t&>();
+    fields.reserve(4);
+    fields.emplace_back("collector", entry.collector);
+    fields.emplace_back("path", entry.path);
+    fields.emplace_back("status", entry.status);
+    fields.emplace_back("reason", entry.reason);
   }
   Json rule_problems = Json::array();
   for (const Error& problem : result.rule_problems) {
