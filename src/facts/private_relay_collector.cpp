@@ -38,7 +38,8 @@ void read_account(const Source& source, Facts& facts, const std::string& path, A
     facts.record_problem(kCollector, status.error());  // a user the relay never ran for: nothing to count
     return;
   }
-  auto preferences = plist::read(source, path);
+  static constexpr std::string_view kKeys[] = {private_relay::kStatusKey};  // the rest lists networks joined
+  auto preferences = plist::read(source, path, kKeys);
   if (!preferences) {
     facts.record_problem(kCollector, preferences.error());
     ++accounts.unknown;
