@@ -7,23 +7,7 @@
 nwaudit=$1
 top=$2
 mac="$top/fixtures/macs/sonoma-private-relay"
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-failures=0
-
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
-
-# Exit codes below 64 still write the output (findings, an incomplete audit).
-run() {
-  file=$1
-  shift
-  "$nwaudit" "$@" >"$out/$file" 2>"$out/log"
-  status=$?
-  [ "$status" -lt 64 ] || fail "nwaudit $* exited with $status: $(cat "$out/log")"
-}
+. "$top/tests/cli_checks.sh"
 
 run facts.xml facts --root "$mac"
 grep -q '<private-relay [^>]*state="on"' "$out/facts.xml" || fail "the facts do not say the relay is on"

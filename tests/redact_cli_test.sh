@@ -7,23 +7,7 @@ nwaudit=$1
 top=$2
 mac="$top/fixtures/macs/sonoma-personal"
 planted="$top/fixtures/redaction/sonoma-personal.planted"
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-failures=0
-
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
-
-# Exit codes below 64 still write the output (findings, an incomplete audit).
-run() {
-  file=$1
-  shift
-  "$nwaudit" "$@" >"$out/$file" 2>"$out/log"
-  status=$?
-  [ "$status" -lt 64 ] || fail "nwaudit $* exited with $status: $(cat "$out/log")"
-}
+. "$top/tests/cli_checks.sh"
 
 # A planted value must really be in the unredacted output, or the check below proves nothing.
 run plain.json audit --root "$mac" --format json
