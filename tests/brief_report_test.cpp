@@ -6,6 +6,7 @@
 #include <string>
 
 #include "facts_support.h"
+#include "fixture_audits.h"
 #include "nwaudit/audit/audit.h"
 #include "report_support.h"
 
@@ -19,31 +20,12 @@ std::string render_brief(const AuditResult& result, ReportFormat format) {
   return render_report(result, format, options);
 }
 
-template <typename Check>
-void for_each_fixture_mac(Check check) {
-  const Knowledge knowledge = load_knowledge({std::string(NWAUDIT_FIXTURES) + "/../rules"});
-  REQUIRE(knowledge.problems.empty());
-  std::size_t macs = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(NWAUDIT_FIXTURES) / "macs")) {
-    if (!entry.is_directory()) continue;
-    ++macs;
-    const std::string mac = entry.path().filename().string();
-    CAPTURE(mac);
-    test::FixtureFacts facts(mac.c_str());
-    AuditResult result = run_audit(facts.facts().document(), knowledge.rules);
-    result.tool_version = "0.0.0";
-    result.source = "the tree at fixtures/macs/" + mac;
-    check(result);
-  }
-  CHECK(macs >= 16);
-}
-
 std::string id_of(const AuditResult& result, std::size_t cause) { return result.findings[result.verdict.causes[cause]].rule->id; }
 
 }  // namespace
 
 TEST_CASE("brief: text fits in 25 lines, verdict first, and names the first causes with a fix") {
-  for_each_fixture_mac([](const AuditResult& result) {
+  test::for_each_fixture_audit([](const AuditResult& result) {
     const std::string text = render_brief(result, ReportFormat::text);
     const std::vector<std::string> lines = test::lines_of(text);
     CHECK(lines.size() <= 26);  // 25 lines and the empty string after the last newline
@@ -56,7 +38,7 @@ TEST_CASE("brief: text fits in 25 lines, verdict first, and names the first caus
 }
 
 TEST_CASE("brief: Markdown has no HTML, tables or fences, so it pastes into GitHub, Jira and Apple's forums") {
-  for_each_fixture_mac([](const AuditResult& result) {
+  test::for_each_fixture_audit([](const AuditResult& result) {
     const std::string markdown = render_brief(result, ReportFormat::markdown);
     CHECK_FALSE(test::contains(markdown, "<details"));
     CHECK_FALSE(test::contains(markdown, "<summary"));
@@ -71,7 +53,7 @@ TEST_CASE("brief: Markdown has no HTML, tables or fences, so it pastes into GitH
 }
 
 TEST_CASE("brief: JSON keeps the report's schema, marked brief, with the causes and each one's first fix") {
-  for_each_fixture_mac([](const AuditResult& result) {
+  test::for_each_fixture_audit([](const AuditResult& result) {
     const auto json = nlohmann::json::parse(render_brief(result, ReportFormat::json));
     CHECK(json["brief"] == true);
     CHECK(json["schema"] == "nwaudit-report/1");
@@ -87,7 +69,7 @@ TEST_CASE("brief: JSON keeps the report's schema, marked brief, with the causes 
 }
 
 TEST_CASE("brief: SARIF carries only the causes") {
-  for_each_fixture_mac([](const AuditResult& result) {
+  test::for_each_fixture_audit([](const AuditResult& result) {
     const auto sarif = nlohmann::json::parse(render_brief(result, ReportFormat::sarif));
     CHECK(sarif["runs"][0]["results"].size() == result.verdict.causes.size());
   });

@@ -1,12 +1,17 @@
 #include "json_output.h"
 
+#include "json_writer.h"
+
 #include "measurement_wording.h"
 #include "report_model.h"
 
 namespace nwaudit::report {
 
 std::string json_text(const Json& json) {
-  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::string text;
+  append_pretty_json(json, 0, text);
+  text += '\n';
+  return text;
 }
 
 Json verdict_json(const AuditResult& result) {

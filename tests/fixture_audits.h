@@ -1,0 +1,34 @@
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "facts_support.h"
+#include "nwaudit/audit/audit.h"
+#include "nwaudit/rules/knowledge.h"
+
+namespace nwaudit::test {
+
+// Calls `check` with the shipped rules' audit of every fixture Mac (named in `source`).
+template <typename Check>
+void for_each_fixture_audit(Check check) {
+  const Knowledge knowledge = load_knowledge({std::string(NWAUDIT_FIXTURES) + "/../rules"});
+  REQUIRE(knowledge.problems.empty());
+  std::size_t macs = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(NWAUDIT_FIXTURES) / "macs")) {
+    if (!entry.is_directory()) continue;
+    ++macs;
+    const std::string mac = entry.path().filename().string();
+    CAPTURE(mac);
+    FixtureFacts facts(mac.c_str());
+    AuditResult result = run_audit(facts.facts().document(), knowledge.rules);
+    result.tool_version = "0.0.0";
+    result.source = "the tree at fixtures/macs/" + mac;
+    check(result);
+  }
+  CHECK(macs >= 16);
+}
+
+}  // namespace nwaudit::test
