@@ -107,6 +107,8 @@ class Scanner {
  public:
   explicit Scanner(const RandomAccessFile& file) : file_(file), file_size_(file.size()) {}
 
+  static constexpr std::uint64_t kWindowBytes = 4096;  // at least this much is read at once
+
   Expected<MachOImports> scan() {
     if (file_size_ < 4) {
       return fail(ErrorKind::malformed, 0,
@@ -130,9 +132,20 @@ class Scanner {
     return Error{kind, file_.path(), "byte offset " + std::to_string(offset), std::move(reason)};
   }
 
-  // Callers have checked that the range lies inside the file and within the limits.
-  Expected<std::string> read(std::uint64_t offset, std::uint64_t length) const {
-    return file_.read_at(offset, static_cast<std::size_t>(length));
+  // Callers have checked that the range lies inside the file and within the limits. The reads
+  // are mostly small and close together (a slice's header, load commands and, in small files,
+  // its symbols and strings), so each is cut from a page of the file read ahead when it fits.
+  Expected<std::string> read(std::uint64_t offset, std::uint64_t length) {
+    const bool in_window = offset >= window_start_ && length <= window_.size() &&
+                           offset - window_start_ <= window_.size() - length;
+    if (!in_window) {
+      const std::uint64_t ahead = std::min(std::max(length, kWindowBytes), file_size_ - offset);
+      auto bytes = file_.read_at(offset, static_cast<std::size_t>(ahead));
+      if (!bytes) return std::move(bytes).error();
+      window_ = std::move(*bytes);
+      window_start_ = offset;
+    }
+    return window_.substr(static_cast<std::size_t>(offset - window_start_), static_cast<std::size_t>(length));
   }
 
   Expected<void> scan_universal(bool wide) {
@@ -337,6 +350,8 @@ class Scanner {
 
   const RandomAccessFile& file_;
   std::uint64_t file_size_;
+  std::string window_;  // the bytes of the file from window_start_
+  std::uint64_t window_start_ = 0;
   MachOImports result_;
   std::size_t imported_name_bytes_ = 0;  // every slice's together
 };

@@ -73,6 +73,7 @@ const char* PathResolver::c_name(std::string_view name) {
 Expected<Resolved> PathResolver::resolve(std::string_view path, FinalLink final_link) {
   pending_.clear();
   link_targets_.clear();
+  last_status_.reset();
   kernel_run_allowed_ = true;
   push_components(path, pending_);
   Position at{std::string(), cache_.root()};
@@ -91,6 +92,7 @@ Expected<Resolved> PathResolver::resolve(std::string_view path, FinalLink final_
     auto type = last ? type_in(at, name, path) : enter(at, name, path);
     if (!type) return std::move(type).error();
     if (*type == FileType::symlink && !(last && final_link == FinalLink::keep)) {
+      last_status_.reset();
       if (++links_followed > limits::kMaxSymlinks) {
         return error_of(ErrorKind::link_loop, path, "too many levels of symbolic links");
       }
@@ -101,12 +103,12 @@ Expected<Resolved> PathResolver::resolve(std::string_view path, FinalLink final_
       push_components(link_targets_.back(), pending_);
       continue;
     }
-    if (last) return Resolved{std::move(at.directory), std::move(at.path), std::string(name), *type};
+    if (last) return Resolved{std::move(at.directory), std::move(at.path), std::string(name), *type, last_status_};
     if (*type != FileType::directory) {
       return error_of(ErrorKind::wrong_type, path, std::string(name) + " is not a directory");
     }
   }
-  return Resolved{std::move(at.directory), std::move(at.path), std::string(), FileType::directory};
+  return Resolved{std::move(at.directory), std::move(at.path), std::string(), FileType::directory, {}};
 }
 
 // Moves `at` down the run of names ahead that are directories on the way (the last component
@@ -180,6 +182,7 @@ Expected<FileType> PathResolver::type_in(Position& at, std::string_view name, st
   }
   struct stat info {};
   if (::fstatat(at.directory->fd.get(), c_name(name), &info, AT_SYMLINK_NOFOLLOW) != 0) return os_error(path, errno);
+  last_status_ = info;
   return type_of(info.st_mode);
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <sys/stat.h>
+
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +26,8 @@ struct Resolved {
   std::string directory_path;  // inside the root, every link resolved: "" or "Library/Extensions"
   std::string name;
   FileType type = FileType::directory;
+  // What fstatat said of the last component, when its type was not known from a listing.
+  std::optional<struct stat> status;
 };
 
 // Resolves Mac paths inside a root as if chrooted there: ".." stops at the root, an absolute
@@ -51,6 +56,7 @@ class PathResolver {
   Expected<bool> skip_known_directories(Position& at, std::string_view path);
   Expected<FileType> enter(Position& at, std::string_view name, std::string_view path);
   Expected<FileType> type_in(Position& at, std::string_view name, std::string_view path);
+  std::optional<struct stat> last_status_;  // type_in's fstatat, for Resolved::status
   Expected<void> leave(Position& at, std::string_view path);
   Expected<std::shared_ptr<OpenDirectory>> directory_at(std::string_view directory_path, std::string_view path);
   const char* c_name(std::string_view name);

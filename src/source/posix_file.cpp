@@ -50,10 +50,12 @@ class PosixFile final : public RandomAccessFile {
 
 }  // namespace
 
-Expected<std::unique_ptr<RandomAccessFile>> open_regular_file(int directory, const char* name, std::string_view path) {
+Expected<std::unique_ptr<RandomAccessFile>> open_regular_file(int directory, const char* name, std::string_view path,
+                                                              std::optional<std::uint64_t> checked_size) {
   const int fd = open_without_access_time(directory, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return os_error(path, errno);
   UniqueFd file(fd);
+  if (checked_size) return std::unique_ptr<RandomAccessFile>(new PosixFile(std::move(file), *checked_size, std::string(path)));
   struct stat info {};
   if (::fstat(fd, &info) != 0) return os_error(path, errno);
   if (!S_ISREG(info.st_mode)) return error_of(ErrorKind::wrong_type, path, std::string("is ") + type_name(info.st_mode));

@@ -16,6 +16,7 @@ namespace {
 
 // The stat of what a resolved path names, without following a link.
 Expected<struct stat> status_at(const Resolved& resolved, std::string_view path) {
+  if (resolved.status) return *resolved.status;
   struct stat info {};
   const int result = resolved.name.empty()
                          ? ::fstat(resolved.directory->fd.get(), &info)
@@ -54,7 +55,9 @@ Expected<std::unique_ptr<RandomAccessFile>> RootedSource::open_file(std::string_
     if (!info) return std::move(info).error();
     return error_of(ErrorKind::wrong_type, path, std::string("is ") + type_name(info->st_mode));
   }
-  return open_regular_file(resolved->directory->fd.get(), resolved->name.c_str(), path);
+  std::optional<std::uint64_t> checked_size;
+  if (resolved->status) checked_size = static_cast<std::uint64_t>(resolved->status->st_size);
+  return open_regular_file(resolved->directory->fd.get(), resolved->name.c_str(), path, checked_size);
 }
 
 Expected<std::vector<DirectoryEntry>> RootedSource::list_directory(std::string_view path) const {
