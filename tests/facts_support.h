@@ -17,13 +17,14 @@ namespace nwaudit::test {
 // Macs by name, or any directory by path.
 class FixtureFacts {
  public:
-  explicit FixtureFacts(const char* mac) : FixtureFacts(std::filesystem::path(fixture_path("macs/" + std::string(mac)))) {}
-  explicit FixtureFacts(const std::filesystem::path& root) : facts_("test", root.string()) {
+  explicit FixtureFacts(const char* mac, unsigned threads = 1)
+      : FixtureFacts(std::filesystem::path(fixture_path("macs/" + std::string(mac))), threads) {}
+  explicit FixtureFacts(const std::filesystem::path& root, unsigned threads = 1) : facts_("test", root.string()) {
     auto source = RootedSource::open(root.string());
     REQUIRE(source);
     const Knowledge knowledge = load_knowledge({std::string(NWAUDIT_FIXTURES) + "/../rules"});
     REQUIRE(knowledge.problems.empty());
-    collect_facts(**source, knowledge.vendors, facts_);
+    collect_facts(**source, knowledge.vendors, facts_, threads);
   }
 
   // The first node the XPath selects (empty when none).

@@ -65,7 +65,7 @@ int run_audit_command(const AuditOptions& options) {
     int status = exit_code::kOk;
     std::unique_ptr<Source> source = open_input_source(options.input, status);
     if (!source) return status;
-    collected = collect_mac_facts(*source, knowledge);
+    collected = collect_mac_facts(*source, knowledge, options.input.jobs);
     if (fleet_line) run = run_labels(source.get(), live, options.host_name);
   }
   ReportRedaction redaction(options.redact);

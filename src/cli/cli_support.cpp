@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "exit_codes.h"
+#include "nwaudit/base/available_cores.h"
 #include "nwaudit/audit/audit.h"
 #include "nwaudit/live/live_source.h"
 #include "nwaudit/facts/collectors.h"
@@ -92,9 +93,11 @@ std::unique_ptr<Source> open_input_source(const InputOptions& input, int& status
   return input.sysdiagnose ? open_sysdiagnose(*input.sysdiagnose, status) : open_source(input.root, status);
 }
 
-std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge) {
+unsigned reading_threads(unsigned jobs) { return jobs != 0 ? jobs : std::min(available_cores(), 8u); }
+
+std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge, unsigned jobs) {
   auto facts = std::make_unique<Facts>(kVersion, source.description());
-  collect_facts(source, knowledge.vendors, *facts);
+  collect_facts(source, knowledge.vendors, *facts, reading_threads(jobs));
   if (const auto* archive = dynamic_cast<const ArchiveSource*>(&source)) record_refused_entries(*archive, *facts);
   return facts;
 }

@@ -26,7 +26,10 @@ std::unique_ptr<Source> open_sysdiagnose(const std::string& path, int& status);
 std::unique_ptr<Source> open_input_source(const InputOptions& input, int& status);
 
 // The facts of the Mac the source reads; for an archive, its refused entries are in coverage too.
-std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge);
+std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge, unsigned jobs = 0);
+
+// How many threads read the Mac: `jobs` when given (--jobs), else the cores available, at most 8.
+unsigned reading_threads(unsigned jobs);
 
 // The shipped knowledge folder and the --rules folders, loaded; every problem printed to
 // standard error. Rules named by --disable are taken out.

@@ -46,7 +46,7 @@ int run_facts_command(const FactsOptions& options) {
   std::unique_ptr<Source> source = open_input_source(options.input, status);
   if (!source) return status;
   const Knowledge knowledge = load_knowledge_for(options.input);
-  const std::unique_ptr<Facts> facts = collect_mac_facts(*source, knowledge);
+  const std::unique_ptr<Facts> facts = collect_mac_facts(*source, knowledge, options.input.jobs);
   const int written = emit(ReportRedaction(options.redact).facts_xml(facts->to_xml()), options.output);
   if (written != exit_code::kOk) return written;
   return knowledge.problems.empty() ? exit_code::kOk : exit_code::kRuleError;

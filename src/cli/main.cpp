@@ -27,6 +27,8 @@ void add_input_options(CLI::App& command, cli::InputOptions& input, bool with_fa
   command.add_option("--rules", input.rule_directories, "Also load rule and vendor files from DIR (repeatable)")
       ->type_name("DIR");
   command.add_option("--disable", input.disabled_rules, "Do not run the rule ID (repeatable)")->type_name("ID");
+  command.add_option("--jobs", input.jobs, "Read kext bundles with N threads (default: the cores available, at most 8)")
+      ->type_name("N")->check(CLI::Range(1, 64));
 }
 
 void add_measure_options(CLI::App& command, cli::MeasureOptions& measure) {

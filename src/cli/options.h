@@ -14,6 +14,7 @@ struct InputOptions {
   std::optional<std::string> facts_file;  // --facts FILE (audit only)
   std::vector<std::string> rule_directories;
   std::vector<std::string> disabled_rules;
+  unsigned jobs = 0;  // --jobs N: threads reading the Mac; 0 for reading_threads' choice
 };
 
 // How to observe the path: the probe's connections, a running process, or an lsof listing.

@@ -9,7 +9,7 @@
 
 namespace nwaudit {
 
-void collect_facts(const Source& tree, const VendorCatalog& vendors, Facts& facts) {
+void collect_facts(const Source& tree, const VendorCatalog& vendors, Facts& facts, unsigned threads) {
   // A snapshot answers again what its Mac would not let its maker read (read_errors.h).
   const ReadErrorReplay replayed(tree);
   const Source& mac = replayed;
@@ -22,7 +22,8 @@ void collect_facts(const Source& tree, const VendorCatalog& vendors, Facts& fact
   // The captured sysctl values feed two collectors, so they are read once here.
   auto sysctl = collector::read_capture(source, facts, "kernel", collector::capture_path("sysctl.txt"),
                                         capture::parse_sysctl);
-  const collector::Input input{source, sysctl ? &*sysctl : nullptr, vendors};
+  const collector::Input input{source, sysctl ? &*sysctl : nullptr, vendors,
+                               source.reads_concurrently() ? std::max(threads, 1u) : 1u};
   for (const collector::Registration* collector : collector::registered_collectors()) collector->collect(input, facts);
   if (replayed.problem()) facts.record_problem("snapshot", *replayed.problem());
   record_unasked_errors(facts, replayed.unasked());

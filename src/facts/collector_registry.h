@@ -19,6 +19,7 @@ struct Input {
   // The captured sysctl values, read once for the collectors that use them; nullptr when not captured.
   const capture::SysctlCapture* sysctl;
   const VendorCatalog& vendors;
+  unsigned threads;  // how many may read the source at once (1 unless it reads concurrently)
 };
 
 // A collector as the registry knows it: its part of the facts contract (its writer is the

@@ -76,11 +76,20 @@ void PlistFields::note_wrong_type(std::string_view what, const plist::Value& fou
 
 std::optional<PlistFile> read_plist(const Source& source, Facts& facts, std::string_view collector,
                                     std::string_view path, plist::KeySelection keys) {
+  return record_plist(facts, collector, path, read_plist_value(source, path, keys));
+}
+
+Expected<plist::Value> read_plist_value(const Source& source, std::string_view path, plist::KeySelection keys) {
   auto value = plist::read(source, path, keys);
   if (value && value->kind() != plist::Kind::dictionary) {
-    value = Error{ErrorKind::malformed, std::string(path), {},
-                  "the top level is " + with_article(value->kind()) + " where a dictionary belongs"};
+    return Error{ErrorKind::malformed, std::string(path), {},
+                 "the top level is " + with_article(value->kind()) + " where a dictionary belongs"};
   }
+  return value;
+}
+
+std::optional<PlistFile> record_plist(Facts& facts, std::string_view collector, std::string_view path,
+                                      Expected<plist::Value> value) {
   if (!value) {
     facts.record_problem(collector, value.error());
     return std::nullopt;

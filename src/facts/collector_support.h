@@ -58,6 +58,11 @@ struct PlistFile {
 // or why not (another top level makes it broken). With `keys`, only those entries are kept.
 std::optional<PlistFile> read_plist(const Source& source, Facts& facts, std::string_view collector,
                                     std::string_view path, plist::KeySelection keys = {});
+// read_plist in two steps, for a collector that reads on several threads: the reading, which
+// touches no facts, and the recording of what it gave.
+Expected<plist::Value> read_plist_value(const Source& source, std::string_view path, plist::KeySelection keys = {});
+std::optional<PlistFile> record_plist(Facts& facts, std::string_view collector, std::string_view path,
+                                      Expected<plist::Value> value);
 
 // Whether the text has nothing but white space.
 bool is_blank(std::string_view text);

@@ -1,4 +1,7 @@
 #include <array>
+#include <atomic>
+#include <optional>
+#include <vector>
 #include <map>
 #include <string>
 
@@ -10,6 +13,7 @@
 #include "nwaudit/macho/network_kpis.h"
 #include "nwaudit/facts/collectors.h"
 #include "nwaudit/base/limits.h"
+#include "nwaudit/base/parallel_in_order.h"
 
 namespace nwaudit {
 namespace {
@@ -38,51 +42,168 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+bool is_apple(const KextDirectory& directory, std::string_view identifier) {
+  return directory.apple || identifier.rfind("com.apple.", 0) == 0;
+}
+
+// A bundle whose executable is scanned: a third-party kext with code.
+bool scans_executable(const KextDirectory& directory, std::string_view identifier, std::string_view executable) {
+  return !is_apple(directory, identifier) && !executable.empty();
+}
+
+std::string text_at(const plist::Value& dictionary, std::string_view key) {
+  const plist::Value* value = dictionary.find(key);
+  const std::string* text = value == nullptr ? nullptr : value->string();
+  return text == nullptr ? std::string() : *text;
+}
+
+constexpr std::string_view kInfoKeys[] = {"CFBundleIdentifier", "CFBundleExecutable", "CFBundleVersion", "CFBundleName"};
+
+// What reading a bundle from the source gives, before any of it goes into the facts; it is
+// read on any thread, and recorded in the order of the folders' listings on the collector's.
+struct BundleReading {
+  Expected<plist::Value> info;
+  std::optional<Expected<macho::MachOImports>> imports;  // when its executable is scanned
+  Expected<std::vector<DirectoryEntry>> plugins;          // its Contents/PlugIns
+  // Its plug-in kexts' readings, in the order of `plugins`, when they were read with it.
+  std::vector<BundleReading> plugin_readings;
+};
+
+// How many more bundles may be read ahead of the collector, shared by the threads reading.
+using ReadAheadBudget = std::atomic<std::size_t>;
+
+bool take_from(ReadAheadBudget& budget) {
+  std::size_t left = budget.load();
+  do {
+    if (left == 0) return false;
+  } while (!budget.compare_exchange_weak(left, left - 1));
+  return true;
+}
+
+Expected<macho::MachOImports> scan_imports_of(const Source& source, const std::string& path) {
+  auto file = source.open_file(path);
+  if (!file) return std::move(file).error();
+  return macho::scan_imports(**file);
+}
+
+// Reads a bundle as the collector records it: its Info.plist, then its executable, then its
+// PlugIns folder, the last two only when the Info.plist could be read; with a budget, also its
+// plug-ins' bundles while the budget lasts.
+BundleReading read_bundle(const Source& source, const std::string& bundle, const KextDirectory& directory,
+                          std::size_t plugin_depth, ReadAheadBudget* budget) {
+  BundleReading reading{collector::read_plist_value(source, bundle + "/Contents/Info.plist", kInfoKeys), {},
+                        std::vector<DirectoryEntry>(), {}};
+  if (!reading.info) return reading;
+  const std::string executable = text_at(*reading.info, "CFBundleExecutable");
+  if (scans_executable(directory, text_at(*reading.info, "CFBundleIdentifier"), executable)) {
+    reading.imports = scan_imports_of(source, bundle + "/Contents/MacOS/" + executable);
+  }
+  reading.plugins = source.list_directory(bundle + "/Contents/PlugIns");
+  if (budget == nullptr || !reading.plugins || plugin_depth == limits::kMaxPlugInDepth) return reading;
+  for (const DirectoryEntry& entry : *reading.plugins) {
+    if (!ends_with(entry.name, ".kext")) continue;
+    if (!take_from(*budget)) {
+      reading.plugin_readings.clear();
+      break;
+    }
+    reading.plugin_readings.push_back(
+        read_bundle(source, bundle + "/Contents/PlugIns/" + entry.name, directory, plugin_depth + 1, budget));
+  }
+  return reading;
+}
+
 class KextCollector {
  public:
-  KextCollector(const Source& source, Facts& facts) : source_(source), facts_(facts) {}
+  KextCollector(const Source& source, Facts& facts, unsigned threads)
+      : source_(source), facts_(facts), threads_(threads) {}
 
+  // The folders are listed first, on this thread; then the bundles found are read on up to
+  // `threads` threads and recorded here in that order, as one thread reading them would.
   void run() {
     for (const KextDirectory& directory : kDirectories) {
       const std::size_t depth = std::string_view(directory.location) == "staged" ? limits::kMaxStagedDepth : 1;
       find_bundles(directory.path, directory, depth, true);
     }
+    ReadAheadBudget budget{limits::kMaxKexts};
+    std::size_t step = 0;
+    for_each_in_order<BundleReading>(
+        bundles_.size(), threads_,
+        [&](std::size_t index) {
+          const FoundBundle& found = bundles_[index];
+          return read_bundle(source_, found.path, *found.directory, 1, threads_ > 1 ? &budget : nullptr);
+        },
+        [&](std::size_t index, BundleReading& reading) {
+          for (; steps_[step].bundle != index; ++step) record_problem(steps_[step]);
+          ++step;
+          add_bundle(bundles_[index].path, *bundles_[index].directory, 1, &reading);
+        });
+    for (; step < steps_.size(); ++step) record_problem(steps_[step]);
     mark_loaded();
   }
 
  private:
-  // Looks for *.kext below `path`, `depth` levels down; each bundle's PlugIns are searched too.
+  struct FoundBundle {
+    std::string path;
+    const KextDirectory* directory;
+  };
+  // What the search of the folders came upon, in order: a bundle, or a problem to record.
+  struct Step {
+    std::size_t bundle = kNoBundle;  // its index in bundles_
+    std::optional<Error> problem;
+    bool too_deep = false;  // the problem is a folder not searched for its depth
+  };
+  static constexpr std::size_t kNoBundle = static_cast<std::size_t>(-1);
+
+  // Looks for *.kext below `path`, `depth` levels down.
   void find_bundles(const std::string& path, const KextDirectory& directory, std::size_t depth, bool top_level) {
     auto entries = source_.list_directory(path);
     if (!entries) {
-      if (top_level || entries.error().kind != ErrorKind::not_found) facts_.record_problem(kCollector, entries.error());
+      if (top_level || entries.error().kind != ErrorKind::not_found) steps_.push_back({kNoBundle, entries.error()});
       return;
     }
     for (const DirectoryEntry& entry : *entries) {
       const std::string child = path + "/" + entry.name;
       if (ends_with(entry.name, ".kext")) {
-        add_bundle(child, directory, 1);
+        // Each is at least one bundle, so the rest would not be examined.
+        if (bundles_.size() > limits::kMaxKexts) continue;
+        steps_.push_back({bundles_.size(), {}});
+        bundles_.push_back({child, &directory});
       } else if (entry.type != FileType::directory) {
         continue;
       } else if (depth > 1) {
         find_bundles(child, directory, depth - 1, false);
       } else if (!top_level) {
-        note_too_deep(child, "folder levels below " + std::string(directory.path), limits::kMaxStagedDepth,
-                      noted_staged_depth_);
+        steps_.push_back({kNoBundle,
+                          too_deep_error(child, "folder levels below " + std::string(directory.path),
+                                         limits::kMaxStagedDepth),
+                          true});
       }
     }
   }
 
+  void record_problem(const Step& step) {
+    if (step.too_deep) {
+      note_too_deep(*step.problem, noted_staged_depth_);
+    } else {
+      facts_.record_problem(kCollector, *step.problem);
+    }
+  }
+
+  static Error too_deep_error(const std::string& path, const std::string& levels, std::size_t limit) {
+    return Error{ErrorKind::too_large, path, {}, "not searched: more than " + std::to_string(limit) + " " + levels};
+  }
+
   // The first folder that was not searched because it lies too deep; `noted` keeps it the first.
-  void note_too_deep(const std::string& path, const std::string& levels, std::size_t limit, bool& noted) {
+  void note_too_deep(const Error& error, bool& noted) {
     if (noted) return;
     noted = true;
-    facts_.record_problem(kCollector, Error{ErrorKind::too_large, path, {},
-                                            "not searched: more than " + std::to_string(limit) + " " + levels});
+    facts_.record_problem(kCollector, error);
   }
 
   // `plugin_depth` is 1 for a bundle in a kext folder, 2 for one in its Contents/PlugIns, ...
-  void add_bundle(const std::string& bundle, const KextDirectory& directory, std::size_t plugin_depth) {
+  // `reading` is the bundle's when it was read ahead.
+  void add_bundle(const std::string& bundle, const KextDirectory& directory, std::size_t plugin_depth,
+                  BundleReading* reading) {
     if (++bundles_seen_ > limits::kMaxKexts) {
       if (bundles_seen_ == limits::kMaxKexts + 1) {
         facts_.record_problem(kCollector, Error{ErrorKind::too_large, bundle, {},
@@ -91,15 +212,15 @@ class KextCollector {
       }
       return;
     }
+    std::optional<BundleReading> read_now;
+    if (reading == nullptr) reading = &read_now.emplace(read_bundle(source_, bundle, directory, plugin_depth, nullptr));
     const std::string info_path = bundle + "/Contents/Info.plist";
-    static constexpr std::string_view kKeys[] = {"CFBundleIdentifier", "CFBundleExecutable", "CFBundleVersion",
-                                                 "CFBundleName"};
-    auto info = collector::read_plist(source_, facts_, kCollector, info_path, kKeys);
+    auto info = collector::record_plist(facts_, kCollector, info_path, std::move(reading->info));
     if (!info) return;
     const plist::Value* keys = &info->root;
     const std::string identifier = info->fields.text(keys, "CFBundleIdentifier");
     const std::string executable = info->fields.text(keys, "CFBundleExecutable");
-    const bool apple = directory.apple || identifier.rfind("com.apple.", 0) == 0;
+    const bool apple = is_apple(directory, identifier);
 
     FactElement element = facts_.add("kext");
     element.set("id", identifier);
@@ -112,32 +233,30 @@ class KextCollector {
     element.set("installed", true);
     element.set("source", info_path);
     by_identifier_.emplace(identifier, element);
-    if (!apple && !executable.empty()) scan_executable(bundle + "/Contents/MacOS/" + executable, element);
-    find_plugins(bundle + "/Contents/PlugIns", directory, plugin_depth);
+    if (reading->imports) record_imports(bundle + "/Contents/MacOS/" + executable, *reading->imports, element);
+    add_plugins(bundle + "/Contents/PlugIns", directory, plugin_depth, *reading);
   }
 
-  void find_plugins(const std::string& plugins, const KextDirectory& directory, std::size_t plugin_depth) {
-    auto entries = source_.list_directory(plugins);
-    if (!entries) return;  // most kexts have no PlugIns folder
-    for (const DirectoryEntry& entry : *entries) {
+  void add_plugins(const std::string& plugins, const KextDirectory& directory, std::size_t plugin_depth,
+                   BundleReading& reading) {
+    if (!reading.plugins) return;  // most kexts have no PlugIns folder
+    std::size_t plugin = 0;
+    for (const DirectoryEntry& entry : *reading.plugins) {
       if (!ends_with(entry.name, ".kext")) continue;
+      const std::string path = plugins + "/" + entry.name;
       if (plugin_depth == limits::kMaxPlugInDepth) {
-        note_too_deep(plugins + "/" + entry.name, "levels of kexts in PlugIns folders", limits::kMaxPlugInDepth,
+        note_too_deep(too_deep_error(path, "levels of kexts in PlugIns folders", limits::kMaxPlugInDepth),
                       noted_plugin_depth_);
       } else {
-        add_bundle(plugins + "/" + entry.name, directory, plugin_depth + 1);
+        BundleReading* read_ahead = plugin < reading.plugin_readings.size() ? &reading.plugin_readings[plugin] : nullptr;
+        add_bundle(path, directory, plugin_depth + 1, read_ahead);
       }
+      ++plugin;
     }
   }
 
   // What the executable imports says what the kext can do to the network.
-  void scan_executable(const std::string& path, FactElement& element) {
-    auto file = source_.open_file(path);
-    if (!file) {
-      facts_.record_problem(kCollector, file.error());
-      return;
-    }
-    auto imports = macho::scan_imports(**file);
+  void record_imports(const std::string& path, const Expected<macho::MachOImports>& imports, FactElement& element) {
     if (!imports) {
       facts_.record_problem(kCollector, imports.error());
       return;
@@ -211,6 +330,9 @@ class KextCollector {
 
   const Source& source_;
   Facts& facts_;
+  unsigned threads_;
+  std::vector<FoundBundle> bundles_;
+  std::vector<Step> steps_;
   std::size_t bundles_seen_ = 0;
   bool noted_staged_depth_ = false;
   bool noted_plugin_depth_ = false;
@@ -219,7 +341,9 @@ class KextCollector {
 
 }  // namespace
 
-void collect_kexts(const Source& source, Facts& facts) { KextCollector(source, facts).run(); }
+void collect_kexts(const Source& source, Facts& facts, unsigned threads) {
+  KextCollector(source, facts, threads).run();
+}
 
 namespace collector {
 namespace {
@@ -269,7 +393,7 @@ constexpr contract::Element kContract[] = {
 }  // namespace
 
 extern const Registration kexts_collector{{kCollector, kContract},
-                                          [](const Input& input, Facts& facts) { collect_kexts(input.source, facts); }};
+                                          [](const Input& input, Facts& facts) { collect_kexts(input.source, facts, input.threads); }};
 
 }  // namespace collector
 }  // namespace nwaudit

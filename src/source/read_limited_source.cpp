@@ -5,7 +5,7 @@ namespace {
 
 class ReadLimitedFile final : public RandomAccessFile {
  public:
-  ReadLimitedFile(std::unique_ptr<RandomAccessFile> inner, std::shared_ptr<std::uint64_t> remaining,
+  ReadLimitedFile(std::unique_ptr<RandomAccessFile> inner, std::shared_ptr<std::atomic<std::uint64_t>> remaining,
                   std::uint64_t max_bytes)
       : inner_(std::move(inner)), remaining_(std::move(remaining)), max_bytes_(max_bytes) {}
 
@@ -13,26 +13,35 @@ class ReadLimitedFile final : public RandomAccessFile {
   const std::string& path() const override { return inner_->path(); }
 
   Expected<std::string> read_at(std::uint64_t offset, std::size_t length) const override {
-    if (length > *remaining_) {
+    if (!spend(length)) {
       return Error{ErrorKind::too_large, inner_->path(), {},
                    "not read: reading " + std::to_string(length) + " more bytes would pass the limit of " +
                        std::to_string(max_bytes_) + " bytes read from one Mac in one audit"};
     }
     auto bytes = inner_->read_at(offset, length);
-    if (bytes) *remaining_ -= length;
+    if (!bytes) *remaining_ += length;  // not spent after all
     return bytes;
   }
 
  private:
   std::unique_ptr<RandomAccessFile> inner_;
-  std::shared_ptr<std::uint64_t> remaining_;
+  // Takes `length` from what is left, unless that is less.
+  bool spend(std::size_t length) const {
+    std::uint64_t left = remaining_->load();
+    do {
+      if (length > left) return false;
+    } while (!remaining_->compare_exchange_weak(left, left - length));
+    return true;
+  }
+
+  std::shared_ptr<std::atomic<std::uint64_t>> remaining_;
   std::uint64_t max_bytes_;
 };
 
 }  // namespace
 
 ReadLimitedSource::ReadLimitedSource(const Source& inner, std::uint64_t max_bytes)
-    : inner_(inner), max_bytes_(max_bytes), remaining_(std::make_shared<std::uint64_t>(max_bytes)) {}
+    : inner_(inner), max_bytes_(max_bytes), remaining_(std::make_shared<std::atomic<std::uint64_t>>(max_bytes)) {}
 
 Expected<std::unique_ptr<RandomAccessFile>> ReadLimitedSource::open_file(std::string_view path) const {
   auto file = inner_.open_file(path);

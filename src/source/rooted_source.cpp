@@ -34,11 +34,11 @@ Expected<std::unique_ptr<RootedSource>> RootedSource::open(const std::string& ro
     error.reason = "cannot open the root directory: " + error.reason;
     return error;
   }
-  return std::unique_ptr<RootedSource>(new RootedSource(root, std::make_unique<PathResolver>(UniqueFd(fd), resolution)));
+  return std::unique_ptr<RootedSource>(new RootedSource(root, UniqueFd(fd), resolution));
 }
 
-RootedSource::RootedSource(std::string root, std::unique_ptr<PathResolver> resolver)
-    : root_(std::move(root)), resolver_(std::move(resolver)) {}
+RootedSource::RootedSource(std::string root, UniqueFd root_fd, PathResolution resolution)
+    : root_(std::move(root)), root_fd_(std::move(root_fd)), resolution_(resolution) {}
 
 RootedSource::~RootedSource() = default;
 
@@ -46,9 +46,45 @@ std::string RootedSource::description() const {
   return root_ == "/" ? std::string("the live system") : "the tree at " + root_;
 }
 
+// An idle resolver, or a new one with the root opened anew (not a dup: a listing of the root
+// moves the offset its open file shares), for one call; put back when the call returns.
+class RootedSource::Lease {
+ public:
+  static Expected<Lease> take(const RootedSource& source, std::string_view path) {
+    {
+      const std::lock_guard lock(source.mutex_);
+      if (!source.idle_.empty()) {
+        Lease lease(source, std::move(source.idle_.back()));
+        source.idle_.pop_back();
+        return lease;
+      }
+    }
+    const int fd = open_without_access_time(source.root_fd_.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return os_error(path, errno);
+    return Lease(source, std::make_unique<PathResolver>(UniqueFd(fd), source.resolution_));
+  }
+  Lease(Lease&&) = default;
+  Lease& operator=(Lease&&) = delete;
+  ~Lease() {
+    if (!resolver_) return;
+    const std::lock_guard lock(source_.mutex_);
+    source_.idle_.push_back(std::move(resolver_));
+  }
+
+  PathResolver* operator->() const { return resolver_.get(); }
+
+ private:
+  Lease(const RootedSource& source, std::unique_ptr<PathResolver> resolver)
+      : source_(source), resolver_(std::move(resolver)) {}
+
+  const RootedSource& source_;
+  std::unique_ptr<PathResolver> resolver_;
+};
+
 Expected<std::unique_ptr<RandomAccessFile>> RootedSource::open_file(std::string_view path) const {
-  const std::lock_guard lock(mutex_);
-  auto resolved = resolver_->resolve(path, FinalLink::follow);
+  auto resolver = Lease::take(*this, path);
+  if (!resolver) return std::move(resolver).error();
+  auto resolved = (*resolver)->resolve(path, FinalLink::follow);
   if (!resolved) return std::move(resolved).error();
   if (resolved->type != FileType::regular) {
     auto info = status_at(*resolved, path);
@@ -61,16 +97,18 @@ Expected<std::unique_ptr<RandomAccessFile>> RootedSource::open_file(std::string_
 }
 
 Expected<std::vector<DirectoryEntry>> RootedSource::list_directory(std::string_view path) const {
-  const std::lock_guard lock(mutex_);
-  auto resolved = resolver_->resolve(path, FinalLink::follow);
+  auto resolver = Lease::take(*this, path);
+  if (!resolver) return std::move(resolver).error();
+  auto resolved = (*resolver)->resolve(path, FinalLink::follow);
   if (!resolved) return std::move(resolved).error();
   if (resolved->type != FileType::directory) return error_of(ErrorKind::wrong_type, path, "is not a directory");
-  return resolver_->list(*resolved, path);
+  return (*resolver)->list(*resolved, path);
 }
 
 Expected<FileStatus> RootedSource::status(std::string_view path) const {
-  const std::lock_guard lock(mutex_);
-  auto resolved = resolver_->resolve(path, FinalLink::follow);
+  auto resolver = Lease::take(*this, path);
+  if (!resolver) return std::move(resolver).error();
+  auto resolved = (*resolver)->resolve(path, FinalLink::follow);
   if (!resolved) return std::move(resolved).error();
   auto info = status_at(*resolved, path);
   if (!info) return std::move(info).error();
@@ -78,13 +116,14 @@ Expected<FileStatus> RootedSource::status(std::string_view path) const {
 }
 
 Expected<std::string> RootedSource::read_link(std::string_view path) const {
-  const std::lock_guard lock(mutex_);
-  auto resolved = resolver_->resolve(path, FinalLink::keep);
+  auto resolver = Lease::take(*this, path);
+  if (!resolver) return std::move(resolver).error();
+  auto resolved = (*resolver)->resolve(path, FinalLink::keep);
   if (!resolved) return std::move(resolved).error();
   if (resolved->name.empty() || resolved->type != FileType::symlink) {
     return error_of(ErrorKind::wrong_type, path, "is not a symbolic link");
   }
-  return resolver_->read_link(*resolved, path);
+  return (*resolver)->read_link(*resolved, path);
 }
 
 }  // namespace nwaudit

@@ -23,7 +23,7 @@ void collect_os(const Source& source, const capture::SysctlCapture* sysctl, Fact
 // boot-args) and the net.api_stats counters.
 void collect_kernel_state(const Source& source, const capture::SysctlCapture* sysctl, Facts& facts);
 // <kext>: installed bundles, the imports of third-party executables, the captured loaded list.
-void collect_kexts(const Source& source, Facts& facts);
+void collect_kexts(const Source& source, Facts& facts, unsigned threads = 1);
 // <system-extension>: db.plist, the providers each declares, the captured systemextensionsctl list.
 void collect_system_extensions(const Source& source, Facts& facts);
 // <ne-configuration>: com.apple.networkextension.plist.
@@ -42,8 +42,10 @@ void collect_profiles(const Source& source, Facts& facts);
 // Adds vendor, product and vendor-kind to elements whose identifiers the catalog knows.
 void annotate_vendors(Facts& facts, const VendorCatalog& vendors);
 
-// Every registered collector, in the documented order, then the vendor annotations.
-void collect_facts(const Source& source, const VendorCatalog& vendors, Facts& facts);
+// Every registered collector, in the documented order, then the vendor annotations. Up to
+// `threads` threads read kext bundles when the source reads concurrently; the facts are the
+// same for any number.
+void collect_facts(const Source& source, const VendorCatalog& vendors, Facts& facts, unsigned threads = 1);
 
 // Only the collectors named (as coverage names them), in the registry's order: what a probe
 // needs to know of the live Mac it runs on, without reading all of it.

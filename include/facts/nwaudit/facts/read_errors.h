@@ -49,6 +49,7 @@ class ReadErrorReplay final : public Source {
   Expected<FileStatus> status(std::string_view path) const override;
   Expected<std::string> read_link(std::string_view path) const override;
   std::string description() const override;
+  bool reads_concurrently() const override { return inner_.reads_concurrently(); }
 
   // Why the capture could not be used, when it is there and cannot.
   const std::optional<Error>& problem() const { return problem_; }

@@ -32,6 +32,7 @@ class SysdiagnoseSource final : public Source {
   Expected<FileStatus> status(std::string_view path) const override;
   Expected<std::string> read_link(std::string_view path) const override;
   std::string description() const override;
+  bool reads_concurrently() const override { return inner_.reads_concurrently(); }
 
  private:
   // The sysdiagnose's path for a Mac path, or the Error that says why there is none.

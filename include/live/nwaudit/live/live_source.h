@@ -29,6 +29,7 @@ class LiveSource : public Source {
   Expected<FileStatus> status(std::string_view path) const override;
   Expected<std::string> read_link(std::string_view path) const override;
   std::string description() const override;
+  bool reads_concurrently() const override { return files_->reads_concurrently(); }
 
  private:
   const LiveCapture* capture_named(std::string_view path) const;

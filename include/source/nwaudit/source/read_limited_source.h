@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 
@@ -20,6 +21,7 @@ class ReadLimitedSource final : public Source {
   Expected<FileStatus> status(std::string_view path) const override;
   Expected<std::string> read_link(std::string_view path) const override;
   std::string description() const override;
+  bool reads_concurrently() const override { return inner_.reads_concurrently(); }
 
   // Bytes still allowed.
   std::uint64_t remaining() const { return *remaining_; }
@@ -27,7 +29,7 @@ class ReadLimitedSource final : public Source {
  private:
   const Source& inner_;
   std::uint64_t max_bytes_;
-  std::shared_ptr<std::uint64_t> remaining_;  // shared with the files it opened
+  std::shared_ptr<std::atomic<std::uint64_t>> remaining_;  // shared with the files it opened
 };
 
 }  // namespace nwaudit

@@ -3,6 +3,9 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
+
+#include "nwaudit/base/unique_fd.h"
 
 #include "nwaudit/source/source.h"
 
@@ -31,7 +34,7 @@ enum class PathResolution {
 // read-only without following a final link and without blocking, and only regular files are
 // read, so FIFOs and devices placed in the tree are refused. Where the system allows (Linux's
 // O_NOATIME, as the files' owner), reading leaves access times alone. Safe to use from several
-// threads; they take turns.
+// threads at once: each call resolves its path with a resolver (and open directories) of its own.
 class RootedSource final : public Source {
  public:
   // Fails when root is not a directory that can be opened.
@@ -47,14 +50,21 @@ class RootedSource final : public Source {
   Expected<FileStatus> status(std::string_view path) const override;
   Expected<std::string> read_link(std::string_view path) const override;
   std::string description() const override;
+  bool reads_concurrently() const override { return true; }
 
   const std::string& root() const { return root_; }
 
  private:
-  RootedSource(std::string root, std::unique_ptr<PathResolver> resolver);
+  class Lease;
+
+  RootedSource(std::string root, UniqueFd root_fd, PathResolution resolution);
   std::string root_;
-  mutable std::mutex mutex_;  // the resolver's open directories change as paths are resolved
-  std::unique_ptr<PathResolver> resolver_;
+  UniqueFd root_fd_;  // each resolver opens the root again through it
+  PathResolution resolution_;
+  mutable std::mutex mutex_;  // guards idle_
+  // The resolvers no call is using. A call takes one (or makes one when none is idle) and puts
+  // it back, so that there are as many as calls that ran at once, each with its open directories.
+  mutable std::vector<std::unique_ptr<PathResolver>> idle_;
 };
 
 }  // namespace nwaudit

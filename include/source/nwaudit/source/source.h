@@ -55,6 +55,10 @@ class Source {
   // For reports: "the live system", "the tree at /tmp/mac", ...
   virtual std::string description() const = 0;
 
+  // Whether several threads may call it at once, each call as if it were alone. A source that
+  // wraps another answers for itself and for the one it wraps.
+  virtual bool reads_concurrently() const { return false; }
+
   // The whole content of a regular file; too_large over max_bytes, checked before reading.
   Expected<std::string> read_file(std::string_view path, std::size_t max_bytes) const;
 };
