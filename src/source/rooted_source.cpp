@@ -3,7 +3,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <thread>
 
 #include "file_status.h"
 #include "open_without_access_time.h"
@@ -54,8 +56,13 @@ class RootedSource::Lease {
     {
       const std::lock_guard lock(source.mutex_);
       if (!source.idle_.empty()) {
-        Lease lease(source, std::move(source.idle_.back()));
-        source.idle_.pop_back();
+        // Preferably the one this thread used last: its directories are the ones it reads next.
+        auto idle = std::find_if(source.idle_.begin(), source.idle_.end(), [](const IdleResolver& resolver) {
+          return resolver.last_user == std::this_thread::get_id();
+        });
+        if (idle == source.idle_.end()) idle = source.idle_.end() - 1;
+        Lease lease(source, std::move(idle->resolver));
+        source.idle_.erase(idle);
         return lease;
       }
     }
@@ -68,7 +75,7 @@ class RootedSource::Lease {
   ~Lease() {
     if (!resolver_) return;
     const std::lock_guard lock(source_.mutex_);
-    source_.idle_.push_back(std::move(resolver_));
+    source_.idle_.push_back({std::move(resolver_), std::this_thread::get_id()});
   }
 
   PathResolver* operator->() const { return resolver_.get(); }

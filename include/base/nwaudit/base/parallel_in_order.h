@@ -27,9 +27,11 @@ void for_each_in_order(std::size_t count, unsigned threads, Produce produce, Use
   }
   std::vector<std::optional<Result>> results(count);
   std::unique_ptr<bool[]> done(new bool[count]());
-  std::atomic<std::size_t> next{0};
-  std::mutex mutex;
+  std::atomic<std::size_t> next{0};  // the first index no thread has taken
+  std::mutex mutex;                  // guards done
   std::condition_variable finished;
+  constexpr std::size_t kNobody = static_cast<std::size_t>(-1);
+  std::atomic<std::size_t> awaited{kNobody};  // the index the calling thread sleeps on, set under mutex
   auto produce_into = [&](std::size_t index) {
     Result result = produce(index);
     {
@@ -37,7 +39,11 @@ void for_each_in_order(std::size_t count, unsigned threads, Produce produce, Use
       results[index].emplace(std::move(result));
       done[index] = true;
     }
-    finished.notify_all();
+    if (awaited.load() == index) finished.notify_one();
+  };
+  auto is_done = [&](std::size_t index) {
+    const std::lock_guard lock(mutex);
+    return done[index];
   };
   std::vector<std::jthread> helpers;
   const std::size_t helper_count = std::min<std::size_t>(threads - 1, count - 1);
@@ -49,12 +55,19 @@ void for_each_in_order(std::size_t count, unsigned threads, Produce produce, Use
   }
   for (std::size_t index = 0; index < count; ++index) {
     std::size_t unclaimed = index;
-    if (next.compare_exchange_strong(unclaimed, index + 1)) {
-      produce_into(index);
+    if (next.compare_exchange_strong(unclaimed, index + 1)) produce_into(index);
+    // While another thread still works on this one, this thread takes later ones rather than wait.
+    while (!is_done(index)) {
+      const std::size_t later = next.fetch_add(1);
+      if (later < count) {
+        produce_into(later);
+        continue;
+      }
+      std::unique_lock lock(mutex);
+      awaited = index;
+      finished.wait(lock, [&] { return done[index]; });
+      awaited = kNobody;
     }
-    std::unique_lock lock(mutex);
-    finished.wait(lock, [&] { return done[index]; });
-    lock.unlock();
     use(index, *results[index]);
     results[index].reset();
   }

@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "nwaudit/base/unique_fd.h"
@@ -62,9 +63,13 @@ class RootedSource final : public Source {
   UniqueFd root_fd_;  // each resolver opens the root again through it
   PathResolution resolution_;
   mutable std::mutex mutex_;  // guards idle_
+  struct IdleResolver {
+    std::unique_ptr<PathResolver> resolver;
+    std::thread::id last_user;
+  };
   // The resolvers no call is using. A call takes one (or makes one when none is idle) and puts
   // it back, so that there are as many as calls that ran at once, each with its open directories.
-  mutable std::vector<std::unique_ptr<PathResolver>> idle_;
+  mutable std::vector<IdleResolver> idle_;
 };
 
 }  // namespace nwaudit
