@@ -1,8 +1,5 @@
 #include "archive_index.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <set>
 
 #include "archive_entry_name.h"
@@ -11,19 +8,19 @@
 namespace nwaudit::archive {
 namespace {
 
-const char* name_of(archive_entry* entry) {
-  const char* name = archive_entry_pathname_utf8(entry);
-  return name != nullptr ? name : archive_entry_pathname(entry);
+const char* name_of(const LibArchiveApi& api, archive_entry* entry) {
+  const char* name = api.archive_entry_pathname_utf8(entry);
+  return name != nullptr ? name : api.archive_entry_pathname(entry);
 }
 
-const char* symlink_of(archive_entry* entry) {
-  const char* target = archive_entry_symlink_utf8(entry);
-  return target != nullptr ? target : archive_entry_symlink(entry);
+const char* symlink_of(const LibArchiveApi& api, archive_entry* entry) {
+  const char* target = api.archive_entry_symlink_utf8(entry);
+  return target != nullptr ? target : api.archive_entry_symlink(entry);
 }
 
-const char* hardlink_of(archive_entry* entry) {
-  const char* target = archive_entry_hardlink_utf8(entry);
-  return target != nullptr ? target : archive_entry_hardlink(entry);
+const char* hardlink_of(const LibArchiveApi& api, archive_entry* entry) {
+  const char* target = api.archive_entry_hardlink_utf8(entry);
+  return target != nullptr ? target : api.archive_entry_hardlink(entry);
 }
 
 std::string type_name(unsigned type) {
@@ -44,7 +41,7 @@ struct Refusal {
 
 class Indexer {
  public:
-  Indexer(ArchiveReader& reader, const ArchiveLimits& limits) : reader_(reader), limits_(limits) {}
+  Indexer(ArchiveReader& reader, const ArchiveLimits& limits) : api_(reader.api()), reader_(reader), limits_(limits) {}
 
   Expected<ArchiveIndex> run() {
     ArchiveIndex index;
@@ -57,7 +54,7 @@ class Indexer {
         break;
       }
       if (*entry == nullptr) break;
-      const char* name = name_of(*entry);
+      const char* name = name_of(api_, *entry);
       last_name = name != nullptr ? name : "";
       index_entry(*entry, name);
       if (reader_.stopped()) {
@@ -91,18 +88,18 @@ class Indexer {
       return skip();
     }
     if (name.components.empty()) return skip();  // "./": the top itself
-    if (const char* target = hardlink_of(entry)) {
+    if (const char* target = hardlink_of(api_, entry)) {
       add_hard_link(name, stored, target);
       return skip();
     }
     Node node;
-    node.mode = static_cast<std::uint32_t>(archive_entry_perm(entry)) & 07777;
-    node.modified_unix_seconds = archive_entry_mtime(entry);
-    const unsigned type = archive_entry_filetype(entry);
+    node.mode = static_cast<std::uint32_t>(api_.archive_entry_perm(entry)) & 07777;
+    node.modified_unix_seconds = api_.archive_entry_mtime(entry);
+    const unsigned type = api_.archive_entry_filetype(entry);
     if (type == AE_IFDIR) {
       node.kind = Node::Kind::directory;
     } else if (type == AE_IFLNK) {
-      const char* target = symlink_of(entry);
+      const char* target = symlink_of(api_, entry);
       if (target == nullptr || *target == '\0') {
         refuse(name.components, stored, ErrorKind::malformed, "it is a symbolic link without a target");
         return skip();
@@ -110,9 +107,10 @@ class Indexer {
       node.kind = Node::Kind::symlink;
       node.target = target;
     } else if (type == AE_IFREG) {
-      if (archive_entry_size_is_set(entry) && static_cast<std::uint64_t>(archive_entry_size(entry)) > limits_.max_entry_bytes) {
+      const bool sized = api_.archive_entry_size_is_set(entry) != 0;
+      if (sized && static_cast<std::uint64_t>(api_.archive_entry_size(entry)) > limits_.max_entry_bytes) {
         refuse(name.components, stored, ErrorKind::too_large,
-               "its " + std::to_string(archive_entry_size(entry)) + " bytes are over the limit of " +
+               "its " + std::to_string(api_.archive_entry_size(entry)) + " bytes are over the limit of " +
                    std::to_string(limits_.max_entry_bytes) + " bytes for one entry");
         return skip();
       }
@@ -187,6 +185,7 @@ class Indexer {
     return path_of(components);
   }
 
+  const LibArchiveApi& api_;
   ArchiveReader& reader_;
   const ArchiveLimits& limits_;
   ArchiveTree tree_;

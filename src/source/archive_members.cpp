@@ -1,7 +1,5 @@
 #include "nwaudit/source/archive_members.h"
 
-#include <archive_entry.h>
-
 #include "archive_reader.h"
 
 namespace nwaudit {
@@ -15,8 +13,9 @@ Expected<void> for_each_archive_member(const std::string& archive_path, const Ar
     auto entry = (*reader)->next();
     if (!entry) return std::move(entry).error();
     if (*entry == nullptr) return {};
-    const char* name = archive_entry_pathname(*entry);
-    const bool regular = (archive_entry_filetype(*entry) & AE_IFMT) == AE_IFREG;
+    const LibArchiveApi& api = (*reader)->api();
+    const char* name = api.archive_entry_pathname(*entry);
+    const bool regular = (api.archive_entry_filetype(*entry) & AE_IFMT) == AE_IFREG;
     if (!regular || name == nullptr || !wanted(name)) {
       if (auto skipped = (*reader)->skip_data(); !skipped) return std::move(skipped).error();
       continue;

@@ -1,7 +1,5 @@
 #include "archive_reader.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -21,45 +19,48 @@ constexpr int kUnrecognizedFormat = EFTYPE;
 constexpr int kUnrecognizedFormat = EILSEQ;
 #endif
 
-std::string message_of(struct archive* handle) {
-  const char* message = archive_error_string(handle);
+std::string message_of(const LibArchiveApi& api, struct archive* handle) {
+  const char* message = api.archive_error_string(handle);
   return message != nullptr ? message : "unknown error";
 }
 
 // A handle that reads only what --root accepts, and decompresses gzip with zlib, never
 // through an external program.
-Expected<struct archive*> new_handle(const std::string& name) {
-  struct archive* handle = archive_read_new();
+Expected<struct archive*> new_handle(const LibArchiveApi& api, const std::string& name) {
+  struct archive* handle = api.archive_read_new();
   if (handle == nullptr) return Error{ErrorKind::io, name, {}, "libarchive could not start"};
-  if (archive_read_support_format_tar(handle) != ARCHIVE_OK || archive_read_support_format_zip(handle) != ARCHIVE_OK ||
-      archive_read_support_filter_gzip(handle) != ARCHIVE_OK) {
-    Error error{ErrorKind::io, name, {}, "this libarchive cannot read tar, zip and gzip itself: " + message_of(handle)};
-    archive_read_free(handle);
+  if (api.archive_read_support_format_tar(handle) != ARCHIVE_OK ||
+      api.archive_read_support_format_zip(handle) != ARCHIVE_OK ||
+      api.archive_read_support_filter_gzip(handle) != ARCHIVE_OK) {
+    Error error{ErrorKind::io, name, {},
+                "this libarchive cannot read tar, zip and gzip itself: " + message_of(api, handle)};
+    api.archive_read_free(handle);
     return error;
   }
   return handle;
 }
 
-Error not_an_archive(struct archive* handle, const std::string& name) {
+Error not_an_archive(const LibArchiveApi& api, struct archive* handle, const std::string& name) {
   return Error{ErrorKind::malformed, name, {},
-               "not an archive nwaudit reads (a .tar, .tar.gz, .tgz or .zip): " + message_of(handle)};
+               "not an archive nwaudit reads (a .tar, .tar.gz, .tgz or .zip): " + message_of(api, handle)};
 }
 
-Error open_error(struct archive* handle, const std::string& name) {
-  const int number = archive_errno(handle);
-  if (number == kUnrecognizedFormat) return not_an_archive(handle, name);
+Error open_error(const LibArchiveApi& api, struct archive* handle, const std::string& name) {
+  const int number = api.archive_errno(handle);
+  if (number == kUnrecognizedFormat) return not_an_archive(api, handle, name);
   ErrorKind kind = ErrorKind::io;
   if (number == ENOENT) kind = ErrorKind::not_found;
   if (number == EACCES || number == EPERM) kind = ErrorKind::permission_denied;
-  return Error{kind, name, {}, "cannot open the archive: " + message_of(handle)};
+  return Error{kind, name, {}, "cannot open the archive: " + message_of(api, handle)};
 }
 
 }  // namespace
 
-ArchiveReader::ArchiveReader(struct archive* handle, std::string name, std::uint64_t size, const ArchiveLimits& limits)
-    : handle_(handle), name_(std::move(name)), size_(size), limits_(limits) {}
+ArchiveReader::ArchiveReader(const LibArchiveApi& api, struct archive* handle, std::string name, std::uint64_t size,
+                             const ArchiveLimits& limits)
+    : api_(api), handle_(handle), name_(std::move(name)), size_(size), limits_(limits) {}
 
-ArchiveReader::~ArchiveReader() { archive_read_free(handle_); }
+ArchiveReader::~ArchiveReader() { api_.archive_read_free(handle_); }
 
 Expected<std::unique_ptr<ArchiveReader>> ArchiveReader::open_file(const std::string& path, const ArchiveLimits& limits) {
   struct stat info {};
@@ -68,22 +69,28 @@ Expected<std::unique_ptr<ArchiveReader>> ArchiveReader::open_file(const std::str
     return Error{number == ENOENT ? ErrorKind::not_found : ErrorKind::io, path, {},
                  std::string("cannot open the archive: ") + std::strerror(number)};
   }
-  auto handle = new_handle(path);
+  auto api = libarchive_api(path);
+  if (!api) return std::move(api).error();
+  auto handle = new_handle(**api, path);
   if (!handle) return std::move(handle).error();
   std::unique_ptr<ArchiveReader> reader(
-      new ArchiveReader(*handle, path, static_cast<std::uint64_t>(info.st_size), limits));
-  if (archive_read_open_filename(*handle, path.c_str(), kBlockBytes) != ARCHIVE_OK) return open_error(*handle, path);
+      new ArchiveReader(**api, *handle, path, static_cast<std::uint64_t>(info.st_size), limits));
+  if ((*api)->archive_read_open_filename(*handle, path.c_str(), kBlockBytes) != ARCHIVE_OK) {
+    return open_error(**api, *handle, path);
+  }
   return reader;
 }
 
 Expected<std::unique_ptr<ArchiveReader>> ArchiveReader::open_memory(std::string bytes, const std::string& name,
                                                                     const ArchiveLimits& limits) {
-  auto handle = new_handle(name);
+  auto api = libarchive_api(name);
+  if (!api) return std::move(api).error();
+  auto handle = new_handle(**api, name);
   if (!handle) return std::move(handle).error();
-  std::unique_ptr<ArchiveReader> reader(new ArchiveReader(*handle, name, bytes.size(), limits));
+  std::unique_ptr<ArchiveReader> reader(new ArchiveReader(**api, *handle, name, bytes.size(), limits));
   reader->bytes_ = std::move(bytes);
-  if (archive_read_open_memory(*handle, reader->bytes_.data(), reader->bytes_.size()) != ARCHIVE_OK) {
-    return open_error(*handle, name);
+  if ((*api)->archive_read_open_memory(*handle, reader->bytes_.data(), reader->bytes_.size()) != ARCHIVE_OK) {
+    return open_error(**api, *handle, name);
   }
   return reader;
 }
@@ -95,7 +102,7 @@ Error ArchiveReader::stop(ErrorKind kind, std::string reason) {
 
 Expected<void> ArchiveReader::expand(std::uint64_t length) {
   data_bytes_ += length;
-  const la_int64_t stream = archive_filter_bytes(handle_, 0);
+  const la_int64_t stream = api_.archive_filter_bytes(handle_, 0);
   const std::uint64_t expanded = std::max(data_bytes_, stream > 0 ? static_cast<std::uint64_t>(stream) : 0);
   if (expanded > limits_.max_total_bytes) {
     return stop(ErrorKind::too_large, "the archive expands to more than " + std::to_string(limits_.max_total_bytes) +
@@ -112,11 +119,11 @@ Expected<void> ArchiveReader::expand(std::uint64_t length) {
 
 Expected<archive_entry*> ArchiveReader::next() {
   archive_entry* entry = nullptr;
-  const int result = archive_read_next_header(handle_, &entry);
+  const int result = api_.archive_read_next_header(handle_, &entry);
   if (result == ARCHIVE_EOF) return nullptr;
   if (result != ARCHIVE_OK && result != ARCHIVE_WARN) {
-    if (entries_ == 0) return not_an_archive(handle_, name_);
-    return stop(ErrorKind::malformed, "the archive cannot be read on: " + message_of(handle_));
+    if (entries_ == 0) return not_an_archive(api_, handle_, name_);
+    return stop(ErrorKind::malformed, "the archive cannot be read on: " + message_of(api_, handle_));
   }
   if (entries_ == limits_.max_entries) {
     return stop(ErrorKind::too_large,
@@ -131,11 +138,13 @@ Expected<std::uint64_t> ArchiveReader::pump(std::string* into, std::uint64_t max
   std::string block(kBlockBytes, '\0');
   std::uint64_t total = 0;
   for (;;) {
-    const la_ssize_t count = archive_read_data(handle_, block.data(), block.size());
+    const la_ssize_t count = api_.archive_read_data(handle_, block.data(), block.size());
     if (count == 0) return total;
     if (count < 0) {
-      if (count == ARCHIVE_FATAL) return stop(ErrorKind::malformed, "the archive cannot be read on: " + message_of(handle_));
-      return Error{ErrorKind::malformed, name_, {}, "it could not be read: " + message_of(handle_)};
+      if (count == ARCHIVE_FATAL) {
+        return stop(ErrorKind::malformed, "the archive cannot be read on: " + message_of(api_, handle_));
+      }
+      return Error{ErrorKind::malformed, name_, {}, "it could not be read: " + message_of(api_, handle_)};
     }
     const auto length = static_cast<std::uint64_t>(count);
     if (auto bounded = expand(length); !bounded) return std::move(bounded).error();

@@ -6,9 +6,7 @@
 
 #include "nwaudit/base/expected.h"
 #include "nwaudit/source/archive_source.h"
-
-struct archive;
-struct archive_entry;
+#include "nwaudit/source/libarchive_api.h"
 
 namespace nwaudit::archive {
 
@@ -36,15 +34,19 @@ class ArchiveReader {
   bool stopped() const { return stopped_; }
   std::size_t entries() const { return entries_; }
   const std::string& name() const { return name_; }
+  // libarchive's functions, for reading the entries next() gives.
+  const LibArchiveApi& api() const { return api_; }
 
  private:
-  ArchiveReader(struct archive* handle, std::string name, std::uint64_t size, const ArchiveLimits& limits);
+  ArchiveReader(const LibArchiveApi& api, struct archive* handle, std::string name, std::uint64_t size,
+                const ArchiveLimits& limits);
   // Adds `length` bytes of data to the count; the Error when the bounds are passed.
   Expected<void> expand(std::uint64_t length);
   Error stop(ErrorKind kind, std::string reason);
   // Reads data into `into` (when not null) until the entry ends or `max_bytes` is passed.
   Expected<std::uint64_t> pump(std::string* into, std::uint64_t max_bytes);
 
+  const LibArchiveApi& api_;
   struct archive* handle_;
   std::string name_;
   std::string bytes_;  // the archive itself, when read from memory
