@@ -73,6 +73,27 @@ TEST_CASE("condition budget: a document's shape") {
   CHECK(shape.attributes_called("id") == 2);
 }
 
+TEST_CASE("condition budget: a document's figures by name, whatever order the attributes come in") {
+  pugi::xml_document document;
+  REQUIRE(document.load_string("<facts><kext id='a' name='first'/><kext name='second-name' id='b' loaded='true'/>"
+                               "<kext loaded='no'><x/><x/></kext><os name='macOS'/></facts>"));
+  // Appended, as pugixml allows: the same attribute three times on one element.
+  pugi::xml_node os = document.child("facts").child("os");
+  os.append_attribute("name") = "again";
+  os.append_attribute("name") = "and again";
+  const DocumentShape shape = DocumentShape::of(document);
+  CHECK(shape.attributes_called("id") == 2);
+  CHECK(shape.attributes_called("name") == 5);
+  CHECK(shape.attributes_called("loaded") == 2);
+  CHECK(shape.longest_value_in("name") == 11);
+  CHECK(shape.longest_value_in("loaded") == 4);
+  CHECK(shape.attributes_of("kext") == 3);
+  CHECK(shape.attributes_of("os") == 3);
+  CHECK(shape.children_of("kext") == 2);
+  CHECK(shape.elements_called("x") == 2);
+  CHECK(shape.most_repeated_attribute == 3);
+}
+
 TEST_CASE("condition budget: every shipped rule is bounded, far within the budget, and lints clean") {
   REQUIRE(shipped().rules.size() > 30);
   for (const Rule& rule : shipped().rules) {

@@ -54,6 +54,7 @@ TEST_CASE("rules: a good rule loads with every field") {
   CHECK(rule.references.at(0).url == "https://example.com");
   CHECK(rule.line == 2);
   CHECK(rule.compiled);
+  CHECK(rule.syntax);  // read once, for the cost of the condition on each audit's facts
 }
 
 TEST_CASE("rules: each malformed rule gets its precise error, with file and line") {

@@ -16,6 +16,23 @@ TEST_CASE("sha256: lengths around a block's padding") {
   CHECK(sha256_hex(std::string(64, 'a')) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
 }
 
+TEST_CASE("sha256: FIPS 180-4's two-block example") {
+  CHECK(sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrs"
+                   "mnopqrstnopqrstu") == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+}
+
+TEST_CASE("sha256: every length from 0 to 199 bytes") {
+  // The digests of bytes 3, 10, 17, ... (each 7 more than the last, mod 256) of every length,
+  // written one after the other and hashed again; the value is Python's hashlib's.
+  std::string bytes;
+  std::string digests;
+  for (std::size_t length = 0; length < 200; ++length) {
+    digests += sha256_hex(bytes);
+    bytes += static_cast<char>((length * 7 + 3) & 0xff);
+  }
+  CHECK(sha256_hex(digests) == "466ee381bbc4a6de34133ad71e2d19bd7ac1efe7fbd78829b39564fb7a8e7d20");
+}
+
 TEST_CASE("sha256: fed in pieces, the same digest as at once") {
   const std::string text(1000, 'x');
   for (std::size_t piece : {1u, 7u, 63u, 64u, 65u, 999u}) {

@@ -20,51 +20,77 @@ constexpr std::array<std::uint32_t, 64> kRoundConstants = {
 constexpr std::array<std::uint32_t, 8> kInitialState = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                                         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 
+constexpr std::size_t kBlockSize = 64;
+
 constexpr std::uint32_t rotate_right(std::uint32_t value, int bits) {
   return (value >> bits) | (value << (32 - bits));
+}
+
+// FIPS 180-4's Σ0 and Σ1, which mix the working variables, and σ0 and σ1, which widen the
+// message schedule. Each is written as rotations of rotations: the same value as the rotations
+// of x xor-ed together, in fewer instructions where a rotation overwrites its operand.
+constexpr std::uint32_t big_sigma0(std::uint32_t x) {
+  return rotate_right(rotate_right(rotate_right(x, 9) ^ x, 11) ^ x, 2);
+}
+constexpr std::uint32_t big_sigma1(std::uint32_t x) {
+  return rotate_right(rotate_right(rotate_right(x, 14) ^ x, 5) ^ x, 6);
+}
+constexpr std::uint32_t small_sigma0(std::uint32_t x) { return rotate_right(rotate_right(x, 11) ^ x, 7) ^ (x >> 3); }
+constexpr std::uint32_t small_sigma1(std::uint32_t x) { return rotate_right(rotate_right(x, 2) ^ x, 17) ^ (x >> 10); }
+
+std::uint32_t big_endian_word(const std::uint8_t* bytes) {
+  return static_cast<std::uint32_t>(bytes[0]) << 24 | static_cast<std::uint32_t>(bytes[1]) << 16 |
+         static_cast<std::uint32_t>(bytes[2]) << 8 | static_cast<std::uint32_t>(bytes[3]);
+}
+
+// One round, written for the working variables in their places at that round (a to h): instead
+// of moving all eight along, the next seven rounds pass them in rotated order. `input` is the
+// round's constant plus its word of the schedule. The majority of a, b and c is taken as
+// b ^ ((a ^ b) & (b ^ c)), where b ^ c is the previous round's a ^ b, kept in `last_a_xor_b`.
+inline void one_round(std::uint32_t a, std::uint32_t b, std::uint32_t& d, std::uint32_t e, std::uint32_t f,
+                  std::uint32_t g, std::uint32_t& h, std::uint32_t input, std::uint32_t& last_a_xor_b) {
+  const std::uint32_t a_xor_b = a ^ b;
+  const std::uint32_t majority = b ^ (a_xor_b & last_a_xor_b);
+  last_a_xor_b = a_xor_b;
+  const std::uint32_t first = h + big_sigma1(e) + (g ^ (e & (f ^ g))) + input;
+  d += first;
+  h = first + big_sigma0(a) + majority;
 }
 
 }  // namespace
 
 Sha256::Sha256() : state_(kInitialState) {}
 
-void Sha256::compress(const std::uint8_t* block) {
-  std::array<std::uint32_t, 64> schedule{};
-  for (std::size_t i = 0; i < 16; ++i) {
-    schedule[i] = static_cast<std::uint32_t>(block[4 * i]) << 24 | static_cast<std::uint32_t>(block[4 * i + 1]) << 16 |
-                  static_cast<std::uint32_t>(block[4 * i + 2]) << 8 | static_cast<std::uint32_t>(block[4 * i + 3]);
-  }
-  for (std::size_t i = 16; i < 64; ++i) {
-    const std::uint32_t s0 = rotate_right(schedule[i - 15], 7) ^ rotate_right(schedule[i - 15], 18) ^ (schedule[i - 15] >> 3);
-    const std::uint32_t s1 = rotate_right(schedule[i - 2], 17) ^ rotate_right(schedule[i - 2], 19) ^ (schedule[i - 2] >> 10);
-    schedule[i] = schedule[i - 16] + s0 + schedule[i - 7] + s1;
-  }
+void Sha256::compress(const std::uint8_t* blocks, std::size_t count) {
   auto [a, b, c, d, e, f, g, h] = state_;
-  // One round, written for the names in their places at round i: instead of moving every
-  // variable along, the next seven rounds pass them in rotated order.
-  const auto round = [&schedule](std::uint32_t x, std::uint32_t y, std::uint32_t z, std::uint32_t& w,
-                                 std::uint32_t u, std::uint32_t v, std::uint32_t t, std::uint32_t& s,
-                                 std::size_t i) {
-    const std::uint32_t sum1 = rotate_right(u, 6) ^ rotate_right(u, 11) ^ rotate_right(u, 25);
-    const std::uint32_t choose = (u & v) ^ (~u & t);
-    const std::uint32_t first = s + sum1 + choose + kRoundConstants[i] + schedule[i];
-    const std::uint32_t sum0 = rotate_right(x, 2) ^ rotate_right(x, 13) ^ rotate_right(x, 22);
-    const std::uint32_t majority = (x & y) | (z & (x | y));
-    w += first;
-    s = first + sum0 + majority;
-  };
-  for (std::size_t i = 0; i < 64; i += 8) {
-    round(a, b, c, d, e, f, g, h, i);
-    round(h, a, b, c, d, e, f, g, i + 1);
-    round(g, h, a, b, c, d, e, f, i + 2);
-    round(f, g, h, a, b, c, d, e, i + 3);
-    round(e, f, g, h, a, b, c, d, i + 4);
-    round(d, e, f, g, h, a, b, c, i + 5);
-    round(c, d, e, f, g, h, a, b, i + 6);
-    round(b, c, d, e, f, g, h, a, i + 7);
+  std::array<std::uint32_t, 64> schedule;
+  for (const std::uint8_t* block = blocks; block != blocks + count * kBlockSize; block += kBlockSize) {
+    for (std::size_t i = 0; i < 16; ++i) schedule[i] = big_endian_word(block + 4 * i);
+    for (std::size_t i = 16; i < 64; ++i) {
+      schedule[i] = small_sigma1(schedule[i - 2]) + schedule[i - 7] + small_sigma0(schedule[i - 15]) + schedule[i - 16];
+    }
+    std::uint32_t last_a_xor_b = b ^ c;
+    for (std::size_t i = 0; i < 64; i += 8) {
+      const std::uint32_t* constants = kRoundConstants.data() + i;
+      const std::uint32_t* words = schedule.data() + i;
+      one_round(a, b, d, e, f, g, h, constants[0] + words[0], last_a_xor_b);
+      one_round(h, a, c, d, e, f, g, constants[1] + words[1], last_a_xor_b);
+      one_round(g, h, b, c, d, e, f, constants[2] + words[2], last_a_xor_b);
+      one_round(f, g, a, b, c, d, e, constants[3] + words[3], last_a_xor_b);
+      one_round(e, f, h, a, b, c, d, constants[4] + words[4], last_a_xor_b);
+      one_round(d, e, g, h, a, b, c, constants[5] + words[5], last_a_xor_b);
+      one_round(c, d, f, g, h, a, b, constants[6] + words[6], last_a_xor_b);
+      one_round(b, c, e, f, g, h, a, constants[7] + words[7], last_a_xor_b);
+    }
+    a = state_[0] += a;
+    b = state_[1] += b;
+    c = state_[2] += c;
+    d = state_[3] += d;
+    e = state_[4] += e;
+    f = state_[5] += f;
+    g = state_[6] += g;
+    h = state_[7] += h;
   }
-  const std::array<std::uint32_t, 8> worked = {a, b, c, d, e, f, g, h};
-  for (std::size_t i = 0; i < 8; ++i) state_[i] += worked[i];
 }
 
 void Sha256::update(std::string_view bytes) {
@@ -72,27 +98,35 @@ void Sha256::update(std::string_view bytes) {
   const auto* next = reinterpret_cast<const std::uint8_t*>(bytes.data());
   std::size_t left = bytes.size();
   if (pending_size_ > 0) {
-    const std::size_t taken = std::min(left, pending_.size() - pending_size_);
+    const std::size_t taken = std::min(left, kBlockSize - pending_size_);
     std::copy_n(next, taken, pending_.begin() + static_cast<std::ptrdiff_t>(pending_size_));
     pending_size_ += taken;
     next += taken;
     left -= taken;
-    if (pending_size_ < pending_.size()) return;
-    compress(pending_.data());
+    if (pending_size_ < kBlockSize) return;
+    compress(pending_.data(), 1);
     pending_size_ = 0;
   }
-  for (; left >= pending_.size(); next += pending_.size(), left -= pending_.size()) compress(next);
+  // Whole blocks are read where they are.
+  compress(next, left / kBlockSize);
+  next += left - left % kBlockSize;
+  left %= kBlockSize;
   std::copy_n(next, left, pending_.begin());
   pending_size_ = left;
 }
 
 Sha256Digest Sha256::finish() {
+  // The bytes left over, a 1 bit, zeros, and the message's length in bits: one block, or two
+  // when the length does not fit after the rest.
+  std::array<std::uint8_t, 2 * kBlockSize> tail{};
+  std::copy_n(pending_.begin(), pending_size_, tail.begin());
+  tail[pending_size_] = 0x80;
+  const std::size_t size = pending_size_ + 1 + 8 <= kBlockSize ? kBlockSize : 2 * kBlockSize;
   const std::uint64_t total_bits = total_bytes_ * 8;
-  std::string padding(1, '\x80');
-  const std::size_t used = (pending_size_ + 1) % 64;
-  padding.append(used <= 56 ? 56 - used : 120 - used, '\0');
-  for (int shift = 56; shift >= 0; shift -= 8) padding += static_cast<char>((total_bits >> shift) & 0xff);
-  update(padding);
+  for (std::size_t byte = 0; byte < 8; ++byte) {
+    tail[size - 1 - byte] = static_cast<std::uint8_t>(total_bits >> (8 * byte));
+  }
+  compress(tail.data(), size / kBlockSize);
 
   Sha256Digest digest{};
   for (std::size_t word = 0; word < state_.size(); ++word) {

@@ -47,7 +47,11 @@ DocumentShape mac_of_size(double nodes) {
 std::optional<std::string> condition_never_runs(std::string_view condition) {
   const auto syntax = parse_condition(condition);
   if (!syntax) return std::nullopt;  // a warning from rules lint, and skipped by audits
-  const double bound = cost_bound(*syntax, empty_mac());
+  return condition_never_runs(*syntax);
+}
+
+std::optional<std::string> condition_never_runs(const Expression& condition) {
+  const double bound = cost_bound(condition, empty_mac());
   if (bound <= kBudget) return std::nullopt;
   return "<when> could cost " + steps_text(bound) + " even on the facts of an empty Mac, over the budget of " +
          steps_text(kBudget) + " (see COST OF A CONDITION in nwaudit-rules(5))";

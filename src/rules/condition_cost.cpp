@@ -294,73 +294,107 @@ class Estimator {
 void raise(double& most, double value) { most = std::max(most, value); }
 
 // The by-name figures while the document is walked, keyed by names the document holds.
-struct ElementFigures {
-  double count = 0, most_children = 0, most_attributes = 0;
-};
 struct AttributeFigures {
   double count = 0, longest_value = 0;
+  std::size_t element = 0;  // the last element met with an attribute of this name, counted from 1
+  double on_element = 0;    // how many of its attributes have this name
+};
+struct ElementFigures {
+  double count = 0, most_children = 0, most_attributes = 0;
+  // The attributes of the last element of this name, in order. Facts repeat themselves (a
+  // thousand <kext> elements, their attributes mostly in the same order), so the next element
+  // of the name finds the figures of most of its attributes here, without hashing their names.
+  std::vector<std::pair<std::string_view, AttributeFigures*>> last_attributes;
 };
 
-// The most attributes of one name on the element: 1 in well-formed XML, more only in a
-// document built by appending or parsed without the check.
-double most_repeated(const std::vector<std::string_view>& names) {
-  double most = names.empty() ? 0 : 1;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    double same = 1;
-    for (std::size_t j = i + 1; j < names.size(); ++j) same += names[i] == names[j] ? 1 : 0;
-    most = std::max(most, same);
+// Finds the figures of each name, remembering the last element's.
+class FiguresByName {
+ public:
+  ElementFigures& element(std::string_view name) {
+    if (last_element_ == nullptr || name != last_element_name_) {
+      last_element_name_ = name;
+      last_element_ = &elements_[name];
+    }
+    return *last_element_;
   }
-  return most;
-}
+  AttributeFigures& attribute(ElementFigures& element, std::size_t position, std::string_view name) {
+    auto& remembered = element.last_attributes;
+    if (position == remembered.size()) remembered.emplace_back();
+    auto& [known_name, known] = remembered[position];
+    if (known == nullptr || known_name != name) {
+      known_name = name;
+      known = &attributes_[name];
+    }
+    return *known;
+  }
+
+  const std::unordered_map<std::string_view, ElementFigures>& elements() const { return elements_; }
+  const std::unordered_map<std::string_view, AttributeFigures>& attributes() const { return attributes_; }
+
+ private:
+  std::unordered_map<std::string_view, ElementFigures> elements_;
+  std::unordered_map<std::string_view, AttributeFigures> attributes_;
+  std::string_view last_element_name_;
+  ElementFigures* last_element_ = nullptr;
+};
 
 }  // namespace
 
 DocumentShape DocumentShape::of(const pugi::xml_document& document) {
   DocumentShape shape;
   shape.names_counted = true;
-  std::unordered_map<std::string_view, ElementFigures> elements;
-  std::unordered_map<std::string_view, AttributeFigures> attributes_by_name;
-  std::vector<std::string_view> names;  // of one element's attributes
+  FiguresByName figures;
+  std::size_t elements_met = 0;
   double depth = 0;
   for (pugi::xml_node node = document;;) {
     ++shape.nodes;
+    const pugi::xml_node first_child = node.first_child();
     double children = 0;
-    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) ++children;
+    for (pugi::xml_node child = first_child; child; child = child.next_sibling()) ++children;
+    const pugi::xml_node_type type = node.type();
+    const double value_length = length_of(node.value());
     raise(shape.most_children, children);
     raise(shape.deepest, depth);
     raise(shape.longest_name, length_of(node.name()));
-    raise(shape.longest_value, length_of(node.value()));
-    if (node.type() == pugi::node_element) {
-      names.clear();
-      for (pugi::xml_attribute attribute : node.attributes()) {
+    raise(shape.longest_value, value_length);
+    if (type == pugi::node_element) {
+      ElementFigures& element = figures.element(node.name());
+      ++elements_met;
+      std::size_t attributes = 0;
+      // The most attributes of one name on the element: 1 in well-formed XML, more only in a
+      // document built by appending or parsed without the check.
+      double most_repeated = 0;
+      for (pugi::xml_attribute attribute = node.first_attribute(); attribute; attribute = attribute.next_attribute()) {
         const std::string_view name = attribute.name();
-        const double value_length = length_of(attribute.value());
-        names.push_back(name);
-        AttributeFigures& figures = attributes_by_name[name];
-        ++figures.count;
-        raise(figures.longest_value, value_length);
+        const double length = length_of(attribute.value());
+        AttributeFigures& named = figures.attribute(element, attributes++, name);
+        ++named.count;
+        raise(named.longest_value, length);
+        if (named.element != elements_met) {
+          named.element = elements_met;
+          named.on_element = 0;
+        }
+        raise(most_repeated, ++named.on_element);
         raise(shape.longest_name, static_cast<double>(name.size()));
-        raise(shape.longest_value, value_length);
+        raise(shape.longest_value, length);
       }
-      const auto attributes = static_cast<double>(names.size());
-      ElementFigures& figures = elements[node.name()];
-      ++figures.count;
-      raise(figures.most_children, children);
-      raise(figures.most_attributes, attributes);
+      ++element.count;
+      raise(element.most_children, children);
+      raise(element.most_attributes, static_cast<double>(attributes));
       ++shape.elements;
-      shape.attributes += attributes;
-      shape.nodes += attributes;
-      raise(shape.most_attributes, attributes);
-      raise(shape.most_repeated_attribute, most_repeated(names));
+      shape.attributes += static_cast<double>(attributes);
+      shape.nodes += static_cast<double>(attributes);
+      raise(shape.most_attributes, static_cast<double>(attributes));
+      raise(shape.most_repeated_attribute, most_repeated);
     }
-    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata || node.type() == pugi::node_element) {
-      shape.text_length += length_of(node.value());
+    if (type == pugi::node_pcdata || type == pugi::node_cdata || type == pugi::node_element) {
+      shape.text_length += value_length;
     }
-    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) ++shape.texts;
+    if (type == pugi::node_pcdata || type == pugi::node_cdata) ++shape.texts;
 
     // The next node in document order.
-    if (node.first_child()) {
-      node = node.first_child();
+    if (first_child) {
+      node = first_child;
       ++depth;
     } else {
       while (node != document && !node.next_sibling()) {
@@ -371,14 +405,14 @@ DocumentShape DocumentShape::of(const pugi::xml_document& document) {
       node = node.next_sibling();
     }
   }
-  for (const auto& [name, figures] : elements) {
-    shape.elements_named.emplace(name, figures.count);
-    shape.most_children_of.emplace(name, figures.most_children);
-    shape.most_attributes_of.emplace(name, figures.most_attributes);
+  for (const auto& [name, element] : figures.elements()) {
+    shape.elements_named.emplace(name, element.count);
+    shape.most_children_of.emplace(name, element.most_children);
+    shape.most_attributes_of.emplace(name, element.most_attributes);
   }
-  for (const auto& [name, figures] : attributes_by_name) {
-    shape.attributes_named.emplace(name, figures.count);
-    shape.longest_value_of.emplace(name, figures.longest_value);
+  for (const auto& [name, attribute] : figures.attributes()) {
+    shape.attributes_named.emplace(name, attribute.count);
+    shape.longest_value_of.emplace(name, attribute.longest_value);
   }
   return shape;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -54,5 +55,8 @@ double cost_bound(const Expression& condition, const DocumentShape& shape);
 
 // A bound as messages write it: "1234567 steps".
 std::string steps_text(double steps);
+
+// condition_never_runs (nwaudit/rules/condition_budget.h) for a condition already parsed.
+std::optional<std::string> condition_never_runs(const Expression& condition);
 
 }  // namespace nwaudit

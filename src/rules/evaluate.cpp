@@ -74,7 +74,10 @@ Finding finding_for(const Rule& rule, pugi::xml_node element) {
 Expected<void> within_budget(const Rule& rule, const DocumentShape& facts) {
   const double budget = static_cast<double>(limits::kMaxConditionSteps);
   std::string why;
-  if (const auto condition = parse_condition(rule.condition); !condition) {
+  // A rule made otherwise than by the loader may come without its tree.
+  const std::optional<Expression> parsed = rule.syntax ? std::nullopt : parse_condition(rule.condition);
+  const Expression* condition = rule.syntax ? rule.syntax.get() : parsed ? &*parsed : nullptr;
+  if (condition == nullptr) {
     why = "nwaudit cannot bound what its condition costs";
   } else if (const double bound = cost_bound(*condition, facts); !(bound <= budget)) {
     why = fmt::format("its condition could cost {} on these facts ({:.0f} nodes), over the budget of {}",

@@ -1,7 +1,6 @@
 #include "fact_names.h"
 
 #include <algorithm>
-#include <set>
 
 #include "closest_name.h"
 #include "condition_syntax.h"
@@ -10,11 +9,18 @@
 namespace nwaudit {
 namespace {
 
-// The element and attribute names the condition's location steps test for.
+// The element and attribute names the condition's location steps test for, as often as they
+// are tested; distinct() sorts them and drops the repeats.
 struct UsedNames {
-  std::set<std::string> elements;
-  std::set<std::string> attributes;
+  std::vector<std::string_view> elements;
+  std::vector<std::string_view> attributes;
 };
+
+const std::vector<std::string_view>& distinct(std::vector<std::string_view>& names) {
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
 
 void collect_names(const Expression& expression, UsedNames& used);
 
@@ -27,7 +33,7 @@ void collect_names(const Expression& expression, UsedNames& used) {
   collect_names(expression.filters, used);
   for (const Step& step : expression.steps) {
     if (step.test == NodeTest::name && step.axis != Axis::namespace_) {
-      (step.axis == Axis::attribute ? used.attributes : used.elements).insert(step.name);
+      (step.axis == Axis::attribute ? used.attributes : used.elements).push_back(step.name);
     }
     collect_names(step.predicates, used);
   }
@@ -56,22 +62,26 @@ std::string rule_prefix(pugi::xml_node node) {
 }  // namespace
 
 std::vector<std::string> unknown_condition_names(std::string_view rule_id, std::string_view condition) {
-  std::vector<std::string> problems;
   const std::optional<Expression> parsed = parse_condition(condition);
-  if (!parsed) return problems;
+  if (!parsed) return {};
+  return unknown_condition_names(rule_id, *parsed);
+}
+
+std::vector<std::string> unknown_condition_names(std::string_view rule_id, const Expression& condition) {
+  std::vector<std::string> problems;
   UsedNames used;
-  collect_names(*parsed, used);
+  collect_names(condition, used);
   const FactsContract& contract = facts_contract();
   ClosestName closest;
   const std::string rule = "rule " + std::string(rule_id) + ": <when> uses ";
-  for (const std::string& name : used.elements) {
+  for (std::string_view name : distinct(used.elements)) {
     if (is_declared(contract.element_names(), name)) continue;
-    problems.push_back(rule + "<" + name + ">, an element no fact has" +
+    problems.push_back(rule + "<" + std::string(name) + ">, an element no fact has" +
                        suggestion(closest, name, contract.element_names(), "<", ">"));
   }
-  for (const std::string& name : used.attributes) {
+  for (std::string_view name : distinct(used.attributes)) {
     if (is_declared(contract.attribute_names(), name)) continue;
-    problems.push_back(rule + "@" + name + ", an attribute no fact has" +
+    problems.push_back(rule + "@" + std::string(name) + ", an attribute no fact has" +
                        suggestion(closest, name, contract.attribute_names(), "@", ""));
   }
   return problems;

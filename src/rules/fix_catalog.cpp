@@ -30,19 +30,20 @@ bool FixCatalog::resolve(Rule& rule, const std::vector<FixReference>& references
   bool resolved = true;
   for (const FixReference& reference : references) {
     Fix& fix = rule.fixes.at(reference.index);
-    Error problem = reference.site;
     auto found = defined_.find(fix.id);
-    if (found == defined_.end()) {
-      problem.reason = "rule " + rule.id + " refers to unknown fix " + fix.id + suggestion_for(fix.id);
-    } else if (!found->second.complete) {
-      problem.reason = "rule " + rule.id + " refers to fix " + fix.id + ", whose definition at " +
-                       found->second.fix.file + ":" + std::to_string(found->second.fix.line) + " has problems";
-    } else {
+    if (found != defined_.end() && found->second.complete) {
       Fix offered = found->second.fix;
-      offered.if_attribute = fix.if_attribute;  // the rule's condition for offering it
-      offered.unless_attribute = fix.unless_attribute;
+      offered.if_attribute = std::move(fix.if_attribute);  // the rule's condition for offering it
+      offered.unless_attribute = std::move(fix.unless_attribute);
       fix = std::move(offered);
       continue;
+    }
+    Error problem = reference.site;
+    if (found == defined_.end()) {
+      problem.reason = "rule " + rule.id + " refers to unknown fix " + fix.id + suggestion_for(fix.id);
+    } else {
+      problem.reason = "rule " + rule.id + " refers to fix " + fix.id + ", whose definition at " +
+                       found->second.fix.file + ":" + std::to_string(found->second.fix.line) + " has problems";
     }
     problems.push_back(std::move(problem));
     resolved = false;

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "condition_cost.h"
 #include "fact_names.h"
-#include "nwaudit/rules/condition_budget.h"
 #include "nwaudit/base/xml_text_position.h"
 
 namespace nwaudit {
@@ -40,10 +40,11 @@ class ElementCheck {
   }
   // The text of the one child `name`; empty (and a problem when required) when missing.
   std::string text(pugi::xml_node node, const char* name, bool required) {
-    if (node.child(name).next_sibling(name)) fail(node.child(name).next_sibling(name), std::string("more than one <") + name + ">");
-    const std::string value = node.child(name).text().get();
-    if (required && trim_xml_space(value).empty()) fail(node, std::string("missing <") + name + ">");
-    return std::string(trim_xml_space(value));
+    const pugi::xml_node child = node.child(name);
+    if (const pugi::xml_node second = child.next_sibling(name)) fail(second, std::string("more than one <") + name + ">");
+    const std::string_view value = trim_xml_space(child.text().get());
+    if (required && value.empty()) fail(node, std::string("missing <") + name + ">");
+    return std::string(value);
   }
   bool flag(pugi::xml_node node, const char* name) {
     const std::string_view value = node.attribute(name).value();
@@ -209,12 +210,16 @@ std::optional<Rule> read_rule(pugi::xml_node node, const XmlFile& file, std::vec
                                        " at character " + std::to_string(error.result().offset + 1));
     return std::nullopt;
   }
-  for (std::string& unknown : unknown_condition_names(rule.id, rule.condition)) check.fail(node.child("when"), std::move(unknown));
+  // Read once, for the names it uses, its cost now, and its cost on each audit's facts.
+  std::optional<Expression> syntax = parse_condition(rule.condition);
+  if (!syntax) return rule;  // a warning from rules lint, and skipped by audits
+  for (std::string& unknown : unknown_condition_names(rule.id, *syntax)) check.fail(node.child("when"), std::move(unknown));
   if (check.failures() != 0) return std::nullopt;
-  if (auto costly = condition_never_runs(rule.condition)) {
+  if (auto costly = condition_never_runs(*syntax)) {
     check.fail(node.child("when"), std::move(*costly));
     return std::nullopt;
   }
+  rule.syntax = std::make_shared<const Expression>(std::move(*syntax));
   return rule;
 }
 

@@ -19,7 +19,8 @@ class Sha256 {
   Sha256Digest finish();
 
  private:
-  void compress(const std::uint8_t* block);
+  // Runs the compression function over `count` consecutive 64-byte blocks.
+  void compress(const std::uint8_t* blocks, std::size_t count);
 
   std::array<std::uint32_t, 8> state_;
   std::array<std::uint8_t, 64> pending_{};

@@ -10,6 +10,8 @@
 
 namespace nwaudit {
 
+struct Expression;  // a condition's syntax tree, private to the rules layer
+
 // What makes Network.framework fall back to sockets; the fixed vocabulary of rule files.
 enum class Cause {
   os_version, socket_filter, ip_filter, interface_filter, application_firewall, parental_controls, pf,
@@ -98,6 +100,7 @@ struct Rule {
   std::optional<OsVersion> os_max;  // inclusive
   std::string condition;            // XPath 1.0 over the facts; each selected element is a finding's subject
   std::shared_ptr<const pugi::xpath_query> compiled;  // the condition, compiled when the rule was loaded
+  std::shared_ptr<const Expression> syntax;           // its tree, read then to bound its cost; null when unreadable
   std::string message;              // with placeholders
   std::string explanation;
   std::vector<Fix> fixes;
