@@ -58,12 +58,13 @@ Expected<ReadError> read_error_from(const plist::Value& entry, std::string_view 
   }
   read_error.collector = text_of(entry, "collector");
   if (!read_error.call && read_error.collector.empty()) return malformed(path, where + "neither a call nor a collector");
-  const plist::Value* line = entry.find("line");
-  const std::optional<std::int64_t> line_number = line != nullptr ? line->integer() : std::nullopt;
+  std::size_t line_number = 0;
+  if (const plist::Value* line = entry.find("line")) {
+    if (const auto number = line->integer(); number.value_or(0) > 0) line_number = static_cast<std::size_t>(*number);
+  }
   const std::string error_path = text_of(entry, "error-path");
   read_error.error = Error{*kind, error_path.empty() ? read_error.path : error_path, text_of(entry, "location"),
-                           text_of(entry, "reason"),
-                           line_number && *line_number > 0 ? static_cast<std::size_t>(*line_number) : 0};
+                           text_of(entry, "reason"), line_number};
   return read_error;
 }
 
