@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+
 #include <filesystem>
 #include <string>
 
@@ -91,4 +93,23 @@ TEST_CASE("every fixture Mac gives the same facts on one thread and on four") {
     CHECK(four.facts().to_xml() == one.facts().to_xml());
   }
   CHECK(macs >= 16);
+}
+
+TEST_CASE("threads stay within a Mac shell's descriptor limit of 256") {
+  TempDir mac;
+  write_kexts(mac);
+  const std::string serial = FixtureFacts(mac.path(), 1).facts().to_xml();
+  struct rlimit saved {};
+  REQUIRE(::getrlimit(RLIMIT_NOFILE, &saved) == 0);
+  if (saved.rlim_cur != RLIM_INFINITY && saved.rlim_cur < 256) {
+    MESSAGE("SKIPPED: the descriptor limit is already under 256");
+    return;
+  }
+  struct rlimit low = saved;
+  low.rlim_cur = 256;
+  REQUIRE(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+  FixtureFacts many(mac.path(), 8);
+  const std::string threaded = many.facts().to_xml();
+  REQUIRE(::setrlimit(RLIMIT_NOFILE, &saved) == 0);
+  CHECK(threaded == serial);
 }

@@ -1,6 +1,7 @@
 #include "nwaudit/source/rooted_source.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -39,8 +40,28 @@ Expected<std::unique_ptr<RootedSource>> RootedSource::open(const std::string& ro
   return std::unique_ptr<RootedSource>(new RootedSource(root, UniqueFd(fd), resolution));
 }
 
+namespace {
+
+// As many resolvers as the descriptor limit leaves room for, each with its open directories
+// and a file or two, beside what the rest of the process holds (a Mac shell's default is 256).
+std::size_t resolvers_within_descriptor_limit() {
+  constexpr std::size_t kPerResolver = DirectoryCache::kMaxOpenDirectories + 8;
+  constexpr std::size_t kForTheRest = 64;
+  constexpr std::size_t kEnough = 64;
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return kEnough;
+  const auto descriptors = static_cast<std::size_t>(limit.rlim_cur);
+  if (descriptors < kForTheRest + 2 * kPerResolver) return 1;
+  return std::min(kEnough, (descriptors - kForTheRest) / kPerResolver);
+}
+
+}  // namespace
+
 RootedSource::RootedSource(std::string root, UniqueFd root_fd, PathResolution resolution)
-    : root_(std::move(root)), root_fd_(std::move(root_fd)), resolution_(resolution) {}
+    : root_(std::move(root)),
+      root_fd_(std::move(root_fd)),
+      resolution_(resolution),
+      max_resolvers_(resolvers_within_descriptor_limit()) {}
 
 RootedSource::~RootedSource() = default;
 
@@ -54,7 +75,8 @@ class RootedSource::Lease {
  public:
   static Expected<Lease> take(const RootedSource& source, std::string_view path) {
     {
-      const std::lock_guard lock(source.mutex_);
+      std::unique_lock lock(source.mutex_);
+      source.resolver_idle_.wait(lock, [&] { return !source.idle_.empty() || source.resolvers_ < source.max_resolvers_; });
       if (!source.idle_.empty()) {
         // Preferably the one this thread used last: its directories are the ones it reads next.
         auto idle = std::find_if(source.idle_.begin(), source.idle_.end(), [](const IdleResolver& resolver) {
@@ -65,17 +87,29 @@ class RootedSource::Lease {
         source.idle_.erase(idle);
         return lease;
       }
+      ++source.resolvers_;
     }
     const int fd = open_without_access_time(source.root_fd_.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return os_error(path, errno);
+    if (fd < 0) {
+      const int open_error = errno;
+      {
+        const std::lock_guard lock(source.mutex_);
+        --source.resolvers_;
+      }
+      source.resolver_idle_.notify_one();
+      return os_error(path, open_error);
+    }
     return Lease(source, std::make_unique<PathResolver>(UniqueFd(fd), source.resolution_));
   }
   Lease(Lease&&) = default;
   Lease& operator=(Lease&&) = delete;
   ~Lease() {
     if (!resolver_) return;
-    const std::lock_guard lock(source_.mutex_);
-    source_.idle_.push_back({std::move(resolver_), std::this_thread::get_id()});
+    {
+      const std::lock_guard lock(source_.mutex_);
+      source_.idle_.push_back({std::move(resolver_), std::this_thread::get_id()});
+    }
+    source_.resolver_idle_.notify_one();
   }
 
   PathResolver* operator->() const { return resolver_.get(); }

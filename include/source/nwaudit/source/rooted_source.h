@@ -1,5 +1,7 @@
 #pragma once
 
+#include <condition_variable>
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -62,7 +64,10 @@ class RootedSource final : public Source {
   std::string root_;
   UniqueFd root_fd_;  // each resolver opens the root again through it
   PathResolution resolution_;
-  mutable std::mutex mutex_;  // guards idle_
+  std::size_t max_resolvers_;  // what the descriptor limit allows; calls beyond wait for an idle one
+  mutable std::mutex mutex_;   // guards idle_ and resolvers_
+  mutable std::condition_variable resolver_idle_;
+  mutable std::size_t resolvers_ = 0;  // made so far
   struct IdleResolver {
     std::unique_ptr<PathResolver> resolver;
     std::thread::id last_user;
