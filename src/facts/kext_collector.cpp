@@ -12,6 +12,7 @@
 #include "nwaudit/macho/macho_imports.h"
 #include "nwaudit/macho/network_kpis.h"
 #include "nwaudit/facts/collectors.h"
+#include "nwaudit/base/atomic_budget.h"
 #include "nwaudit/base/limits.h"
 #include "nwaudit/base/parallel_in_order.h"
 
@@ -72,14 +73,6 @@ struct BundleReading {
 // How many more bundles may be read ahead of the collector, shared by the threads reading.
 using ReadAheadBudget = std::atomic<std::size_t>;
 
-bool take_from(ReadAheadBudget& budget) {
-  std::size_t left = budget.load();
-  do {
-    if (left == 0) return false;
-  } while (!budget.compare_exchange_weak(left, left - 1));
-  return true;
-}
-
 Expected<macho::MachOImports> scan_imports_of(const Source& source, const std::string& path) {
   auto file = source.open_file(path);
   if (!file) return std::move(file).error();
@@ -102,7 +95,7 @@ BundleReading read_bundle(const Source& source, const std::string& bundle, const
   if (budget == nullptr || !reading.plugins || plugin_depth == limits::kMaxPlugInDepth) return reading;
   for (const DirectoryEntry& entry : *reading.plugins) {
     if (!ends_with(entry.name, ".kext")) continue;
-    if (!take_from(*budget)) {
+    if (!take_from(*budget, std::size_t{1})) {
       reading.plugin_readings.clear();
       break;
     }

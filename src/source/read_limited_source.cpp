@@ -1,5 +1,7 @@
 #include "nwaudit/source/read_limited_source.h"
 
+#include "nwaudit/base/atomic_budget.h"
+
 namespace nwaudit {
 namespace {
 
@@ -13,7 +15,7 @@ class ReadLimitedFile final : public RandomAccessFile {
   const std::string& path() const override { return inner_->path(); }
 
   Expected<std::string> read_at(std::uint64_t offset, std::size_t length) const override {
-    if (!spend(length)) {
+    if (!take_from(*remaining_, static_cast<std::uint64_t>(length))) {
       return Error{ErrorKind::too_large, inner_->path(), {},
                    "not read: reading " + std::to_string(length) + " more bytes would pass the limit of " +
                        std::to_string(max_bytes_) + " bytes read from one Mac in one audit"};
@@ -25,15 +27,6 @@ class ReadLimitedFile final : public RandomAccessFile {
 
  private:
   std::unique_ptr<RandomAccessFile> inner_;
-  // Takes `length` from what is left, unless that is less.
-  bool spend(std::size_t length) const {
-    std::uint64_t left = remaining_->load();
-    do {
-      if (length > left) return false;
-    } while (!remaining_->compare_exchange_weak(left, left - length));
-    return true;
-  }
-
   std::shared_ptr<std::atomic<std::uint64_t>> remaining_;
   std::uint64_t max_bytes_;
 };
