@@ -99,3 +99,13 @@ TEST_CASE("facts: text XML cannot carry is replaced, the rest kept") {
   CHECK(nwaudit::valid_xml_text("\xEF\xBF\xBE") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // U+FFFE, byte by byte
   CHECK(nwaudit::valid_xml_text("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
 }
+
+TEST_CASE("facts: a value is stored as XML can carry it, up to a zero byte") {
+  using namespace std::string_view_literals;
+  nwaudit::Facts facts("test", "tree \x01 at \xFF/Mac\0 hidden"sv);
+  CHECK(std::string_view(facts.root().attribute("source").value()) == "tree \xEF\xBF\xBD at \xEF\xBF\xBD/Mac");
+  nwaudit::Facts plain("test", "the tree at /Users/\xC3\xA9/Mac\t1");
+  CHECK(std::string_view(plain.root().attribute("source").value()) == "the tree at /Users/\xC3\xA9/Mac\t1");
+  pugi::xml_document reread;
+  CHECK(reread.load_string(facts.to_xml().c_str()));
+}

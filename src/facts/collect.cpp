@@ -27,7 +27,6 @@ void collect_facts(const Source& tree, const VendorCatalog& vendors, Facts& fact
   for (const collector::Registration* collector : collector::registered_collectors()) collector->collect(input, facts);
   if (replayed.problem()) facts.record_problem("snapshot", *replayed.problem());
   record_unasked_errors(facts, replayed.unasked());
-  facts.make_valid();
 }
 
 }  // namespace nwaudit

@@ -16,7 +16,6 @@ void collect_some_facts(const Source& source, std::initializer_list<std::string_
       collector->collect(input, facts);
     }
   }
-  facts.make_valid();
 }
 
 }  // namespace nwaudit

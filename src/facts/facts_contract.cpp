@@ -41,16 +41,26 @@ const DeclaredAttribute* DeclaredElement::attribute(std::string_view attribute_n
   return nullptr;
 }
 
+const DeclaredElement* DeclaredElement::child(std::string_view child_name) const {
+  for (const DeclaredElement* declared : children) {
+    if (declared->name == child_name) return declared;
+  }
+  return nullptr;
+}
+
 FactsContract::FactsContract(std::span<const contract::Part> parts) {
   for (const contract::Part& part : parts) {
     for (const contract::Element& element : part.elements) add(element, part.writer);
   }
+  for (DeclaredElement& declared : elements_) {
+    const std::size_t parent = index_of(declared.parent);
+    if (parent != kNotDeclared) elements_[parent].children.push_back(&declared);
+  }
 }
 
 void FactsContract::add(const contract::Element& element, std::string_view writer) {
-  const auto same_path = [&](const DeclaredElement& known) { return known.path == element.path; };
-  const auto found = std::find_if(elements_.begin(), elements_.end(), same_path);
-  DeclaredElement* declared = found == elements_.end() ? nullptr : &*found;
+  const std::size_t known = index_of(element.path);
+  DeclaredElement* declared = known == kNotDeclared ? nullptr : &elements_[known];
   if (element.meaning.empty()) {
     if (declared == nullptr) {
       declaration_problems_.push_back(std::string(writer) + " adds attributes to " + std::string(element.path) +
@@ -91,10 +101,15 @@ void FactsContract::add(const contract::Element& element, std::string_view write
   }
 }
 
-const DeclaredElement* FactsContract::element(std::string_view path) const {
+std::size_t FactsContract::index_of(std::string_view path) const {
   const auto found = std::find_if(elements_.begin(), elements_.end(),
                                   [&](const DeclaredElement& element) { return element.path == path; });
-  return found == elements_.end() ? nullptr : &*found;
+  return found == elements_.end() ? kNotDeclared : static_cast<std::size_t>(found - elements_.begin());
+}
+
+const DeclaredElement* FactsContract::element(std::string_view path) const {
+  const std::size_t found = index_of(path);
+  return found == kNotDeclared ? nullptr : &elements_[found];
 }
 
 std::string element_path(pugi::xml_node node) {

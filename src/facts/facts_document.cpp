@@ -3,7 +3,6 @@
 #include <sstream>
 
 #include "collector_registry.h"
-#include "xml_text.h"
 #include "nwaudit/facts/facts.h"
 
 namespace nwaudit {
@@ -25,11 +24,15 @@ Facts::Facts(std::string_view tool_version, std::string_view source_description)
   root.set("schema", kFactsSchema);
   root.set("tool", std::string("nwaudit ").append(tool_version));
   root.set("source", source_description);
-  coverage_ = root.add_child("coverage").node();
+  FactElement coverage = root.add_child("coverage");
+  root_declared_ = root.declaration();
+  coverage_ = coverage.node();
+  coverage_declared_ = coverage.declaration();
 }
 
 FactElement Facts::add(std::string_view name) {
-  return element(root_.insert_child_before(std::string(name).c_str(), coverage_));
+  return FactElement(root_, root_declared_, *this)
+      .child_element(root_.insert_child_before(std::string(name).c_str(), coverage_));
 }
 
 FactElement Facts::element(pugi::xml_node node) {
@@ -40,7 +43,7 @@ FactElement Facts::element(pugi::xml_node node) {
 }
 
 FactElement Facts::record_read(std::string_view collector, std::string_view path) {
-  FactElement entry = element(coverage_).add_child("source");
+  FactElement entry = FactElement(coverage_, coverage_declared_, *this).add_child("source");
   entry.set("collector", collector);
   entry.set("path", path);
   entry.set("status", "read");
@@ -48,7 +51,7 @@ FactElement Facts::record_read(std::string_view collector, std::string_view path
 }
 
 void Facts::record_problem(std::string_view collector, const Error& error) {
-  FactElement entry = element(coverage_).add_child("source");
+  FactElement entry = FactElement(coverage_, coverage_declared_, *this).add_child("source");
   entry.set("collector", collector);
   entry.set("path", error.path);
   entry.set("status", coverage_status(error.kind));
@@ -65,10 +68,7 @@ void Facts::note_contract_breach(std::string breach) {
   contract_breaches_.push_back(std::move(breach));
 }
 
-void Facts::make_valid() { make_valid_xml(root_); }
-
 std::string Facts::to_xml() {
-  make_valid();
   std::ostringstream out;
   document_.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
   return out.str();

@@ -16,20 +16,6 @@ std::size_t xml_character_length(std::string_view text, std::size_t at) {
   return point->length;
 }
 
-bool needs_change(std::string_view text) {
-  for (std::size_t at = 0; at < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[at]);
-    if (byte >= 0x20 && byte < 0x80) {
-      ++at;
-      continue;
-    }
-    const std::size_t length = xml_character_length(text, at);
-    if (length == 0) return true;
-    at += length;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string valid_xml_text(std::string_view text) {
@@ -48,17 +34,18 @@ std::string valid_xml_text(std::string_view text) {
   return valid;
 }
 
-void make_valid_xml(pugi::xml_node node) {
-  for (pugi::xml_attribute attribute : node.attributes()) {
-    if (needs_change(attribute.value())) attribute.set_value(valid_xml_text(attribute.value()).c_str());
-  }
-  for (pugi::xml_node child : node.children()) {
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      if (needs_change(child.value())) child.set_value(valid_xml_text(child.value()).c_str());
-    } else {
-      make_valid_xml(child);
+bool needs_valid_xml_text(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    // Printable ASCII, by far the most of it, passes without decoding.
+    if (static_cast<unsigned char>(static_cast<unsigned char>(text[at]) - 0x20u) < 0x60u) {
+      ++at;
+      continue;
     }
+    const std::size_t length = xml_character_length(text, at);
+    if (length == 0) return true;
+    at += length;
   }
+  return false;
 }
 
 }  // namespace nwaudit

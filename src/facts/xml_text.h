@@ -1,6 +1,5 @@
 #pragma once
 
-#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 
@@ -11,7 +10,7 @@ namespace nwaudit {
 // plist strings come from files nwaudit did not write.
 std::string valid_xml_text(std::string_view text);
 
-// valid_xml_text() applied to every attribute value and text node below `node`.
-void make_valid_xml(pugi::xml_node node);
+// Whether valid_xml_text() would change the text.
+bool needs_valid_xml_text(std::string_view text);
 
 }  // namespace nwaudit

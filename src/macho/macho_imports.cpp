@@ -108,6 +108,8 @@ class Scanner {
   explicit Scanner(const RandomAccessFile& file) : file_(file), file_size_(file.size()) {}
 
   static constexpr std::uint64_t kWindowBytes = 4096;  // at least this much is read at once
+  // A file this small is read whole by the first read: one call costs less than three.
+  static constexpr std::uint64_t kWholeFileBytes = 64 * 1024;
 
   Expected<MachOImports> scan() {
     if (file_size_ < 4) {
@@ -139,7 +141,8 @@ class Scanner {
     const bool in_window = offset >= window_start_ && length <= window_.size() &&
                            offset - window_start_ <= window_.size() - length;
     if (!in_window) {
-      const std::uint64_t ahead = std::min(std::max(length, kWindowBytes), file_size_ - offset);
+      const std::uint64_t wanted = file_size_ <= kWholeFileBytes ? file_size_ : std::max(length, kWindowBytes);
+      const std::uint64_t ahead = std::min(wanted, file_size_ - offset);
       auto bytes = file_.read_at(offset, static_cast<std::size_t>(ahead));
       if (!bytes) return std::move(bytes).error();
       window_ = std::move(*bytes);

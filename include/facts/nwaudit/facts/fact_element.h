@@ -14,7 +14,9 @@ class Facts;
 // An element of the facts document as a collector writes it: children and attributes only
 // as the facts contract declares them, with values that fit their type. A write the contract
 // does not allow is still made, and Facts records it (contract_breaches(); an assertion in
-// debug builds), so that tests fail on it.
+// debug builds), so that tests fail on it. A value is stored as XML can carry it: up to a
+// zero byte, with what XML 1.0 cannot hold replaced (valid_xml_text), so the document is
+// valid as it is built.
 class FactElement {
  public:
   FactElement(pugi::xml_node node, const DeclaredElement* declared, Facts& facts)
@@ -22,6 +24,8 @@ class FactElement {
 
   // A new last child.
   FactElement add_child(std::string_view name);
+  // A child node of this element made by other means, such as inserted before a sibling.
+  FactElement child_element(pugi::xml_node child);
 
   // Text, a bool ("true" or "false") or an integer. Only a bool itself is taken as one: a
   // pointer is never converted to it.
@@ -36,6 +40,8 @@ class FactElement {
   }
 
   pugi::xml_node node() const { return node_; }
+  // What the contract declares for it; null when it does not.
+  const DeclaredElement* declaration() const { return declared_; }
 
  private:
   static std::string_view text_of(std::string_view text) { return text; }

@@ -37,16 +37,16 @@ class Facts {
 
   const pugi::xml_document& document() const { return document_; }
   pugi::xml_node root() { return root_; }
-  // Replaces what XML cannot carry in any value (see make_valid_xml); collect_facts does
-  // this last, so that reports and rules see valid text.
-  void make_valid();
-  // The document as text, made valid first.
+  // The document as text.
   std::string to_xml();
 
  private:
   pugi::xml_document document_;
   pugi::xml_node root_;
   pugi::xml_node coverage_;
+  // Their declarations, looked up once.
+  const DeclaredElement* root_declared_;
+  const DeclaredElement* coverage_declared_;
   std::vector<std::string> contract_breaches_;
 };
 

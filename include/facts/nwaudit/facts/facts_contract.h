@@ -69,8 +69,10 @@ struct DeclaredElement {
   std::string_view read_from;
   std::string_view writer;
   std::vector<DeclaredAttribute> attributes;  // in the order declared
+  std::vector<const DeclaredElement*> children;
 
   const DeclaredAttribute* attribute(std::string_view attribute_name) const;
+  const DeclaredElement* child(std::string_view child_name) const;
 };
 
 // The parts merged: one entry per element, in the order of the parts.
@@ -89,6 +91,8 @@ class FactsContract {
 
  private:
   void add(const contract::Element& element, std::string_view writer);
+  static constexpr std::size_t kNotDeclared = static_cast<std::size_t>(-1);
+  std::size_t index_of(std::string_view path) const;
   std::vector<DeclaredElement> elements_;
   std::vector<std::string_view> element_names_;
   std::vector<std::string_view> attribute_names_;
