@@ -4,7 +4,7 @@
 
 namespace nwaudit {
 
-AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& rules) {
+AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& rules, unsigned threads) {
   AuditResult result;
   pugi::xml_node root = facts.child("facts");
   pugi::xml_node os = root.child("os");
@@ -15,7 +15,7 @@ AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& 
     result.coverage.push_back({entry.attribute("collector").value(), entry.attribute("path").value(),
                                entry.attribute("status").value(), entry.attribute("reason").value()});
   }
-  Evaluation evaluation = evaluate_rules(rules, facts);
+  Evaluation evaluation = evaluate_rules(rules, facts, threads);
   result.findings = std::move(evaluation.findings);
   result.rule_problems = std::move(evaluation.skipped);
   result.verdict = decide_verdict(result.findings, facts, result.coverage);

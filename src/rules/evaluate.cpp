@@ -1,12 +1,14 @@
 #include "nwaudit/rules/evaluate.h"
 
 #include <algorithm>
+#include <variant>
 
 #include <fmt/core.h>
 
 #include "condition_cost.h"
 #include "nwaudit/base/expected.h"
 #include "nwaudit/base/limits.h"
+#include "nwaudit/base/parallel_in_order.h"
 
 namespace nwaudit {
 namespace {
@@ -98,23 +100,32 @@ std::string subject_of(pugi::xml_node element) {
   return element.name();
 }
 
-Evaluation evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts) {
+Evaluation evaluate_rules(const std::vector<Rule>& rules, const pugi::xml_document& facts, unsigned threads) {
   Evaluation evaluation;
   std::vector<Finding>& findings = evaluation.findings;
   const std::optional<OsVersion> os = os_of(facts);
   const DocumentShape shape = DocumentShape::of(facts);
-  for (const Rule& rule : rules) {
-    if (!rule.compiled || !admits(rule, os)) continue;
-    if (auto within = within_budget(rule, shape); !within) {
-      evaluation.skipped.push_back(std::move(within).error());
-      continue;
-    }
-    for (const pugi::xpath_node& selected : rule.compiled->evaluate_node_set(facts)) {
-      pugi::xml_node element = selected.node() ? selected.node() : selected.parent();
-      if (element.type() != pugi::node_element) continue;
-      findings.push_back(finding_for(rule, element));
-    }
-  }
+  // A rule's conditions run on any of the threads (they only read the document); what they
+  // select becomes findings here, in the order of the rules.
+  using Outcome = std::variant<std::monostate, Error, pugi::xpath_node_set>;  // not run, skipped, selected
+  for_each_in_order<Outcome>(
+      rules.size(), threads,
+      [&](std::size_t index) -> Outcome {
+        const Rule& rule = rules[index];
+        if (!rule.compiled || !admits(rule, os)) return std::monostate();
+        if (auto within = within_budget(rule, shape); !within) return std::move(within).error();
+        return rule.compiled->evaluate_node_set(facts);
+      },
+      [&](std::size_t index, Outcome& outcome) {
+        if (auto* skipped = std::get_if<Error>(&outcome)) evaluation.skipped.push_back(std::move(*skipped));
+        const auto* selected = std::get_if<pugi::xpath_node_set>(&outcome);
+        if (selected == nullptr) return;
+        for (const pugi::xpath_node& node : *selected) {
+          pugi::xml_node element = node.node() ? node.node() : node.parent();
+          if (element.type() != pugi::node_element) continue;
+          findings.push_back(finding_for(rules[index], element));
+        }
+      });
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (a.rule->effect != b.rule->effect) return a.rule->effect < b.rule->effect;
     if (a.rule->severity != b.rule->severity) return a.rule->severity > b.rule->severity;

@@ -9,9 +9,9 @@
 
 namespace nwaudit {
 
-// Runs the rules over a facts document and reaches the verdict. The result refers to
-// `rules`, which must outlive it.
-AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& rules);
+// Runs the rules over a facts document, on up to `threads` threads, and reaches the verdict.
+// The result refers to `rules`, which must outlive it.
+AuditResult run_audit(const pugi::xml_document& facts, const std::vector<Rule>& rules, unsigned threads = 1);
 
 // The verdict from the findings (sorted as evaluate_rules sorts them), the kernel state
 // in the facts, and what could not be read. Marks the findings the kernel's state contradicts.
