@@ -109,3 +109,18 @@ TEST_CASE("facts: a value is stored as XML can carry it, up to a zero byte") {
   pugi::xml_document reread;
   CHECK(reread.load_string(facts.to_xml().c_str()));
 }
+
+TEST_CASE("facts: every byte at every place in short values is judged as valid_xml_text judges it") {
+  for (int byte = 0; byte < 256; ++byte) {
+    for (std::size_t size = 1; size <= 17; ++size) {
+      for (std::size_t at = 0; at < size; ++at) {
+        std::string text(size, 'a');
+        text[at] = static_cast<char>(byte);
+        CAPTURE(byte);
+        CAPTURE(size);
+        CAPTURE(at);
+        REQUIRE(nwaudit::needs_valid_xml_text(text) == (nwaudit::valid_xml_text(text) != text));
+      }
+    }
+  }
+}
