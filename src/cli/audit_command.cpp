@@ -1,4 +1,5 @@
 #include "cli_support.h"
+#include "knowledge_loading.h"
 #include "measure_support.h"
 #include "report_redaction.h"
 #include "run_labels.h"
@@ -48,7 +49,10 @@ int run_audit_command(const AuditOptions& options) {
     return exit_code::kUsage;
   }
 
-  const Knowledge knowledge = load_knowledge_for(options.input);
+  // The rules load while the Mac is read when that can help; only the vendor annotations, the
+  // last step of reading it, wait for them.
+  const bool reads_mac = !options.input.facts_file;
+  KnowledgeLoading knowledge_loading(options.input, reads_mac && load_rules_while_reading(options.input.jobs));
   pugi::xml_document loaded;
   std::unique_ptr<Facts> collected;
   ReportOptions::Run run;  // ndjson's machine and time
@@ -63,11 +67,19 @@ int run_audit_command(const AuditOptions& options) {
     loaded = std::move(*document);
   } else {
     int status = exit_code::kOk;
-    std::unique_ptr<Source> source = open_input_source(options.input, status);
+    std::unique_ptr<Source> source;
+    {
+      // Why the Mac cannot be read follows the rules' problems, as when the rules load first.
+      const HeldComplaints held;
+      source = open_input_source(options.input, status);
+      if (!source) knowledge_loading.get();
+    }
     if (!source) return status;
-    collected = collect_mac_facts(*source, knowledge, options.input.jobs);
+    collected = collect_mac_facts(
+        *source, [&]() -> const VendorCatalog& { return knowledge_loading.get().vendors; }, options.input.jobs);
     if (fleet_line) run = run_labels(source.get(), live, options.host_name);
   }
+  const Knowledge& knowledge = knowledge_loading.get();
   ReportRedaction redaction(options.redact);
   const pugi::xml_document& facts = redaction.facts(collected ? collected->document() : loaded);
 

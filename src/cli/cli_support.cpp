@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 #include "exit_codes.h"
 #include "nwaudit/base/available_cores.h"
@@ -23,7 +24,36 @@
 
 namespace nwaudit::cli {
 
-void complain(const std::string& text) { fmt::print(stderr, "nwaudit: {}\n", text); }
+namespace {
+// Where complain() puts its text on this thread while a HeldComplaints lives, else nullptr.
+thread_local std::string* held_complaints = nullptr;
+}  // namespace
+
+void complain(const std::string& text) {
+  if (held_complaints != nullptr) {
+    *held_complaints += fmt::format("nwaudit: {}\n", text);
+  } else {
+    fmt::print(stderr, "nwaudit: {}\n", text);
+  }
+}
+
+HeldComplaints::HeldComplaints() : outer_(held_complaints) { held_complaints = &held_; }
+
+HeldComplaints::~HeldComplaints() {
+  held_complaints = outer_;
+  if (outer_ != nullptr) {
+    *outer_ += held_;
+  } else {
+    print_complaints(held_);
+  }
+}
+
+std::string HeldComplaints::take() { return std::exchange(held_, {}); }
+
+void print_complaints(const std::string& taken) {
+  std::fwrite(taken.data(), 1, taken.size(), stderr);
+  std::fflush(stderr);
+}
 
 bool use_color(const std::optional<std::string>& output) {
   const char* no_color = std::getenv("NO_COLOR");
@@ -96,8 +126,12 @@ std::unique_ptr<Source> open_input_source(const InputOptions& input, int& status
 unsigned reading_threads(unsigned jobs) { return jobs != 0 ? jobs : std::min(available_cores(), 8u); }
 
 std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge, unsigned jobs) {
+  return collect_mac_facts(source, [&]() -> const VendorCatalog& { return knowledge.vendors; }, jobs);
+}
+
+std::unique_ptr<Facts> collect_mac_facts(const Source& source, const VendorCatalogWhenAsked& vendors, unsigned jobs) {
   auto facts = std::make_unique<Facts>(kVersion, source.description());
-  collect_facts(source, knowledge.vendors, *facts, reading_threads(jobs));
+  collect_facts(source, vendors, *facts, reading_threads(jobs));
   if (const auto* archive = dynamic_cast<const ArchiveSource*>(&source)) record_refused_entries(*archive, *facts);
   return facts;
 }

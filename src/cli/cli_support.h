@@ -7,6 +7,7 @@
 
 #include "options.h"
 #include "nwaudit/audit/result.h"
+#include "nwaudit/facts/collectors.h"
 #include "nwaudit/facts/facts.h"
 #include "nwaudit/rules/knowledge.h"
 #include "nwaudit/source/source.h"
@@ -27,6 +28,8 @@ std::unique_ptr<Source> open_input_source(const InputOptions& input, int& status
 
 // The facts of the Mac the source reads; for an archive, its refused entries are in coverage too.
 std::unique_ptr<Facts> collect_mac_facts(const Source& source, const Knowledge& knowledge, unsigned jobs = 0);
+// The same, with the vendor catalog asked for only at the last step, the vendor annotations.
+std::unique_ptr<Facts> collect_mac_facts(const Source& source, const VendorCatalogWhenAsked& vendors, unsigned jobs);
 
 // How many threads read the Mac: `jobs` when given (--jobs), else the cores available, at most 8.
 unsigned reading_threads(unsigned jobs);
@@ -47,5 +50,25 @@ bool use_color(const std::optional<std::string>& output);
 
 // Prints "nwaudit: TEXT" to standard error.
 void complain(const std::string& text);
+
+// While one lives, what complain() says on the thread that made it is held instead of printed,
+// so that it can follow what another thread has to say first. The end prints what is still held
+// (to an enclosing one's hold, if any).
+class HeldComplaints {
+ public:
+  HeldComplaints();
+  ~HeldComplaints();
+  HeldComplaints(const HeldComplaints&) = delete;
+  HeldComplaints& operator=(const HeldComplaints&) = delete;
+  // What was held, as complain() would have printed it, no longer held.
+  std::string take();
+
+ private:
+  std::string held_;
+  std::string* outer_;
+};
+
+// Writes complaints as HeldComplaints::take gave them to standard error, whatever this thread holds.
+void print_complaints(const std::string& taken);
 
 }  // namespace nwaudit::cli

@@ -10,6 +10,10 @@
 namespace nwaudit {
 
 void collect_facts(const Source& tree, const VendorCatalog& vendors, Facts& facts, unsigned threads) {
+  collect_facts(tree, [&]() -> const VendorCatalog& { return vendors; }, facts, threads);
+}
+
+void collect_facts(const Source& tree, const VendorCatalogWhenAsked& vendors, Facts& facts, unsigned threads) {
   // A snapshot answers again what its Mac would not let its maker read (read_errors.h).
   const ReadErrorReplay replayed(tree);
   const Source& mac = replayed;

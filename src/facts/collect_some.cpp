@@ -10,7 +10,8 @@ namespace nwaudit {
 void collect_some_facts(const Source& source, std::initializer_list<std::string_view> collectors, Facts& facts) {
   const ReadLimitedSource limited(source, limits::kMaxBytesReadPerAudit);
   const VendorCatalog no_vendors;
-  const collector::Input input{limited, nullptr, no_vendors, 1};
+  const VendorCatalogWhenAsked vendors = [&]() -> const VendorCatalog& { return no_vendors; };
+  const collector::Input input{limited, nullptr, vendors, 1};
   for (const collector::Registration* collector : collector::registered_collectors()) {
     if (std::find(collectors.begin(), collectors.end(), collector->contract.writer) != collectors.end()) {
       collector->collect(input, facts);

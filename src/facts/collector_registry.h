@@ -2,6 +2,7 @@
 
 #include <span>
 
+#include "nwaudit/facts/collectors.h"
 #include "nwaudit/facts/facts.h"
 #include "nwaudit/facts/facts_contract.h"
 #include "nwaudit/facts/vendor_catalog.h"
@@ -18,7 +19,7 @@ struct Input {
   const Source& source;
   // The captured sysctl values, read once for the collectors that use them; nullptr when not captured.
   const capture::SysctlCapture* sysctl;
-  const VendorCatalog& vendors;
+  const VendorCatalogWhenAsked& vendors;
   unsigned threads;  // how many may read the source at once (1 unless it reads concurrently)
 };
 

@@ -68,7 +68,7 @@ constexpr contract::Element kContract[] = {
 }  // namespace
 
 extern const Registration vendor_annotations_collector{
-    {"vendors", kContract}, [](const Input& input, Facts& facts) { annotate_vendors(facts, input.vendors); }};
+    {"vendors", kContract}, [](const Input& input, Facts& facts) { annotate_vendors(facts, input.vendors()); }};
 
 }  // namespace collector
 

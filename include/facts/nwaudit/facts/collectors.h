@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <string_view>
 
@@ -46,6 +47,10 @@ void annotate_vendors(Facts& facts, const VendorCatalog& vendors);
 // `threads` threads read kext bundles when the source reads concurrently; the facts are the
 // same for any number.
 void collect_facts(const Source& source, const VendorCatalog& vendors, Facts& facts, unsigned threads = 1);
+// The same, with the catalog asked for only when the vendor annotations need it, the last step:
+// the caller may still be loading it while the Mac is read.
+using VendorCatalogWhenAsked = std::function<const VendorCatalog&()>;
+void collect_facts(const Source& source, const VendorCatalogWhenAsked& vendors, Facts& facts, unsigned threads = 1);
 
 // Only the collectors named (as coverage names them), in the registry's order: what a probe
 // needs to know of the live Mac it runs on, without reading all of it.
