@@ -83,7 +83,7 @@ int run_audit_command(const AuditOptions& options) {
   ReportRedaction redaction(options.redact);
   const pugi::xml_document& facts = redaction.facts(collected ? collected->document() : loaded);
 
-  AuditResult result = audit_with(facts, knowledge);
+  AuditResult result = audit_with(facts, knowledge, options.input.jobs);
   if (options.input.facts_file) result.source = "facts file " + *options.input.facts_file;
   if (options.measure.lsof || (live && !options.no_probe && can_probe())) {
     int status = exit_code::kOk;

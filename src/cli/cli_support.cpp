@@ -147,8 +147,8 @@ Knowledge load_knowledge_for(const InputOptions& options) {
   return knowledge;
 }
 
-AuditResult audit_with(const pugi::xml_document& facts, const Knowledge& knowledge) {
-  AuditResult result = run_audit(facts, knowledge.rules);
+AuditResult audit_with(const pugi::xml_document& facts, const Knowledge& knowledge, unsigned jobs) {
+  AuditResult result = run_audit(facts, knowledge.rules, reading_threads(jobs));
   result.tool_version = kVersion;
   result.rules_version = knowledge.version;
   result.rule_problems.insert(result.rule_problems.begin(), knowledge.problems.begin(), knowledge.problems.end());

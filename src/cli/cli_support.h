@@ -40,7 +40,8 @@ Knowledge load_knowledge_for(const InputOptions& options);
 
 // The audit of these facts with the knowledge's rules, labelled with nwaudit's and the rules'
 // versions, the knowledge's problems first among its rule problems. The caller names its source.
-AuditResult audit_with(const pugi::xml_document& facts, const Knowledge& knowledge);
+// The rules run on reading_threads(jobs) threads.
+AuditResult audit_with(const pugi::xml_document& facts, const Knowledge& knowledge, unsigned jobs = 0);
 
 // Writes text to the -o file or standard output; returns an exit status.
 int emit(const std::string& text, const std::optional<std::string>& output);
