@@ -16,11 +16,8 @@ template <typename Check>
 void for_each_fixture_audit(Check check) {
   const Knowledge knowledge = load_knowledge({std::string(NWAUDIT_FIXTURES) + "/../rules"});
   REQUIRE(knowledge.problems.empty());
-  std::size_t macs = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(NWAUDIT_FIXTURES) / "macs")) {
-    if (!entry.is_directory()) continue;
-    ++macs;
-    const std::string mac = entry.path().filename().string();
+  for (const std::filesystem::path& folder : fixture_macs()) {
+    const std::string mac = folder.filename().string();
     CAPTURE(mac);
     FixtureFacts facts(mac.c_str());
     AuditResult result = run_audit(facts.facts().document(), knowledge.rules);
@@ -28,7 +25,6 @@ void for_each_fixture_audit(Check check) {
     result.source = "the tree at fixtures/macs/" + mac;
     check(result);
   }
-  CHECK(macs >= 16);
 }
 
 }  // namespace nwaudit::test

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace nwaudit::test {
 
@@ -17,6 +19,17 @@ inline std::string slurp(const std::string& path) {
 }
 
 inline std::string fixture(const std::string& relative) { return slurp(fixture_path(relative)); }
+
+// The folder of every fixture Mac, sorted; there are at least 16.
+inline std::vector<std::filesystem::path> fixture_macs() {
+  std::vector<std::filesystem::path> macs;
+  for (const auto& entry : std::filesystem::directory_iterator(fixture_path("macs"))) {
+    if (entry.is_directory()) macs.push_back(entry.path());
+  }
+  if (macs.size() < 16) throw std::runtime_error("fixture Macs missing from " + fixture_path("macs"));
+  std::sort(macs.begin(), macs.end());
+  return macs;
+}
 
 // ../shared beside the checkout, or an empty path when it is not there.
 inline std::filesystem::path shared_reference(const std::string& relative) {
