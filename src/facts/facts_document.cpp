@@ -30,6 +30,8 @@ Facts::Facts(std::string_view tool_version, std::string_view source_description)
   coverage_declared_ = coverage.declaration();
 }
 
+FactElement Facts::coverage() { return FactElement(coverage_, coverage_declared_, *this); }
+
 FactElement Facts::add(std::string_view name) {
   return FactElement(root_, root_declared_, *this)
       .child_element(root_.insert_child_before(std::string(name).c_str(), coverage_));
@@ -43,7 +45,7 @@ FactElement Facts::element(pugi::xml_node node) {
 }
 
 FactElement Facts::record_read(std::string_view collector, std::string_view path) {
-  FactElement entry = FactElement(coverage_, coverage_declared_, *this).add_child("source");
+  FactElement entry = coverage().add_child("source");
   entry.set("collector", collector);
   entry.set("path", path);
   entry.set("status", "read");
@@ -51,7 +53,7 @@ FactElement Facts::record_read(std::string_view collector, std::string_view path
 }
 
 void Facts::record_problem(std::string_view collector, const Error& error) {
-  FactElement entry = FactElement(coverage_, coverage_declared_, *this).add_child("source");
+  FactElement entry = coverage().add_child("source");
   entry.set("collector", collector);
   entry.set("path", error.path);
   entry.set("status", coverage_status(error.kind));

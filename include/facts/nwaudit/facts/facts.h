@@ -41,6 +41,8 @@ class Facts {
   std::string to_xml();
 
  private:
+  FactElement coverage();
+
   pugi::xml_document document_;
   pugi::xml_node root_;
   pugi::xml_node coverage_;
