@@ -145,6 +145,18 @@ TEST_CASE("binary plists: a key selection keeps only those top-level entries") {
   CHECK(parse(bytes, "/whole.plist")->dictionary()->size() == 2);
 }
 
+TEST_CASE("binary plists: a nested selection keeps every top-level entry, and of their dictionaries only those keys") {
+  // {"a": {"a": true, "b": false}}: the top dictionary's key 1 and value 2, whose keys are 1 and 3.
+  const std::string bytes = small_bplist({"\xD1\x01\x02", "\x51" "a", "\xD2\x01\x03\x04\x05", "\x51" "b", "\x09", "\x08"});
+  constexpr std::string_view kB[] = {"b"};
+  auto value = parse(bytes, "/nested.plist", KeySelection({}, kB));
+  REQUIRE(value);
+  CHECK(value->dictionary()->size() == 1);
+  CHECK(value->find("a")->dictionary()->size() == 1);
+  CHECK(value->at({"a", "b"})->boolean() == false);
+  CHECK(parse(bytes, "/whole.plist")->find("a")->dictionary()->size() == 2);
+}
+
 TEST_CASE("binary plists: a long string shared many times is refused, not expanded") {
   // Three levels of 30-member arrays, all sharing one 5000-byte string: 5 KB that would
   // expand to 27,000 copies, 135 MB.

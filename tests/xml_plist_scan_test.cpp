@@ -16,14 +16,21 @@ using namespace nwaudit::plist;
 
 namespace {
 
+constexpr std::string_view kUidKey[] = {"CF$UID"};
 constexpr std::string_view kKextKeys[] = {"CFBundleIdentifier", "CFBundleExecutable", "CFBundleVersion",
                                           "CFBundleName"};
 
-// Converts an entry as parse_xml does, through the full reader on the cut-out element.
-std::optional<Value> entry_in_full(std::string_view element) {
-  auto value = parse_xml("<plist><dict><key>k</key>" + std::string(element) + "</dict></plist>", "/entry.plist");
+// Converts an entry as parse_xml does, through the full reader on the cut-out element put back
+// where it stood: as the value of key k, `held_by` dictionaries deep.
+std::optional<Value> entry_in_full(std::string_view element, std::size_t held_by, KeySelection keys) {
+  static constexpr std::string_view kK[] = {"k"};
+  REQUIRE((held_by == 1 || (held_by == 2 && keys.selects_all())));
+  const std::string inner = "<dict><key>k</key>" + std::string(element) + "</dict>";
+  const std::string text = held_by == 1 ? inner : "<dict><key>k</key>" + inner + "</dict>";
+  auto value = parse_xml("<plist>" + text + "</plist>", "/entry.plist",
+                         held_by == 1 ? KeySelection(kK, keys.top) : KeySelection(kK, kK));
   if (!value) return std::nullopt;
-  return *value->find("k");
+  return held_by == 1 ? *value->find("k") : *value->at({"k", "k"});
 }
 
 std::optional<Value> scanned(std::string_view text, KeySelection keys = kKextKeys) {
@@ -40,8 +47,11 @@ std::string wrap(const std::string& body) {
 }  // namespace
 
 TEST_CASE("plist scan: every XML plist of the fixture Macs scans to what the full reader reads") {
-  const std::vector<std::vector<std::string_view>> selections = {
-      {kKextKeys[0], kKextKeys[1], kKextKeys[2], kKextKeys[3]}, {"NetworkServices", "Sets"}, {"firewall", "globalstate"}};
+  static constexpr std::string_view kServices[] = {"NetworkServices", "Sets"};
+  static constexpr std::string_view kFirewall[] = {"firewall", "globalstate"};
+  static constexpr std::string_view kVersion[] = {"CFBundleVersion"};
+  const std::vector<KeySelection> selections = {kKextKeys, kServices, kFirewall, KeySelection({}, kVersion),
+                                                KeySelection(kServices, kVersion)};
   std::size_t compared = 0;
   std::size_t scanned_files = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(test::fixture_path("macs"))) {
@@ -109,6 +119,32 @@ TEST_CASE("plist scan: any other shape, or anything not well-formed, is left to 
   constexpr std::string_view kUid[] = {"CF$UID"};
   CHECK_FALSE(scanned("<plist><dict><key>CF$UID</key><integer>1</integer></dict></plist>", kUid));  // a UID
   CHECK_FALSE(scanned(wrap(""), {}));  // no selection: nothing to scan for
+}
+
+TEST_CASE("plist scan: a nested selection scans every entry's dictionary for its keys") {
+  static constexpr std::string_view kVersion[] = {"CFBundleVersion"};
+  const KeySelection versions({}, kVersion);
+  const std::string text = wrap(
+      "<key>com.example.a</key><dict><key>CFBundleVersion</key><string>1.0</string>"
+      "<key>OSBundleDependencies</key><array><integer>x</integer></array><key>OSBundleStarted</key><true/></dict>"
+      "<key>com.example.b</key><dict><key>OSBundleUUID</key><data>AAEC</data>"
+      "<key>CFBundleVersion</key><string>2 &amp; more</string></dict>"
+      "<key>com.example.c</key><dict/>"
+      "<key>com.example.d</key><string>not a dictionary</string>");
+  const auto value = scanned(text, versions);
+  REQUIRE(value);
+  CHECK(write_xml(*value) == write_xml(*read_xml_document(text, "/x.plist", versions)));
+  CHECK(value->dictionary()->size() == 4);
+  CHECK(*value->at({"com.example.a", "CFBundleVersion"})->string() == "1.0");
+  CHECK(value->find("com.example.a")->dictionary()->size() == 1);  // the rest left out unconverted
+  CHECK(*value->at({"com.example.b", "CFBundleVersion"})->string() == "2 & more");
+  CHECK(value->find("com.example.c")->dictionary()->empty());
+  CHECK(*value->find("com.example.d")->string() == "not a dictionary");
+  // What the full reader would make a UID, and what is not well-formed, are left to it.
+  CHECK_FALSE(scanned(wrap("<key>u</key><dict><key>CFBundleVersion</key><integer>1</integer>"
+                           "<key>CF$UID</key><integer>1</integer></dict>"),
+                      KeySelection({}, std::span<const std::string_view>(kUidKey))));
+  CHECK_FALSE(scanned(wrap("<key>a</key><dict><key>x</key><string>1</strin></dict>"), versions));
 }
 
 TEST_CASE("plist scan: the same value, scanned or read in full, through parse_xml") {

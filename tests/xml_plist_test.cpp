@@ -133,6 +133,22 @@ TEST_CASE("XML plists: no entity expansion, internal or external") {
   CHECK(*(*value->array())[1].string() == "&x;");
 }
 
+TEST_CASE("XML plists: a nested selection keeps every top-level entry, and of their dictionaries only those keys") {
+  const std::string text = wrap(
+      "<dict><key>com.example.a</key><dict><key>CFBundleVersion</key><string>1.0</string>"
+      "<key>OSBundleLoadAddress</key><integer>not a number</integer></dict>"
+      "<key>com.example.b</key><array><dict><key>kept</key><true/></dict></array></dict>");
+  constexpr std::string_view kVersion[] = {"CFBundleVersion"};
+  auto value = parse(text, "/loaded-kexts.plist", KeySelection({}, kVersion));
+  REQUIRE(value);
+  CHECK(value->dictionary()->size() == 2);
+  CHECK(value->find("com.example.a")->dictionary()->size() == 1);
+  CHECK(*value->at({"com.example.a", "CFBundleVersion"})->string() == "1.0");
+  // Only dictionaries that are top-level values are narrowed: one in an array is kept whole.
+  CHECK((*value->find("com.example.b")->array())[0].find("kept")->boolean() == true);
+  CHECK(parse_error(text).reason == "<integer> 'not a number' is not a 64-bit integer");
+}
+
 TEST_CASE("XML plists: a key selection keeps only those top-level entries, whole") {
   const std::string text = wrap(
       "<dict><key>CFBundleIdentifier</key><string>com.example.kext</string>"

@@ -316,7 +316,7 @@ class KextCollector {
     if (!ends_with(path, ".plist")) {
       return collector::read_capture(source_, facts_, kCollector, path, capture::parse_loaded_kexts);
     }
-    auto file = collector::read_plist(source_, facts_, kCollector, path);
+    auto file = collector::read_plist(source_, facts_, kCollector, path, plist::KeySelection({}, collector::kLoadedKextKeys));
     if (!file) return std::nullopt;
     return collector::loaded_kexts_from_plist(file->root, file->fields);
   }

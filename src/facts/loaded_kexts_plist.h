@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string_view>
+
 #include "nwaudit/capture/loaded_kexts.h"
 #include "collector_support.h"
 #include "nwaudit/plist/value.h"
@@ -13,5 +15,9 @@ namespace nwaudit::collector {
 // do. An entry or version that cannot be used is noted in `fields`, naming the kext, and costs
 // only itself. `root` is a dictionary, as read_plist makes sure.
 capture::LoadedKexts loaded_kexts_from_plist(const plist::Value& root, PlistFields& fields);
+
+// The keys of each kext's entry that loaded_kexts_from_plist reads: read the file with
+// KeySelection({}, kLoadedKextKeys), and the rest of each entry is not converted.
+inline constexpr std::string_view kLoadedKextKeys[] = {"CFBundleVersion"};
 
 }  // namespace nwaudit::collector

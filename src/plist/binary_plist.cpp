@@ -39,7 +39,7 @@ Date date_of(plist_t node) {
 }
 
 // The layout check has bounded the depth and size, so plain recursion is safe here. `keys`
-// selects the entries of the dictionary at hand; its children get every entry.
+// selects the entries of the dictionary at hand.
 std::optional<Value> convert(plist_t node, KeySelection keys = {}) {
   switch (plist_get_node_type(node)) {
     case PLIST_BOOLEAN: {
@@ -100,11 +100,11 @@ std::optional<Value> convert(plist_t node, KeySelection keys = {}) {
           result = Value(std::move(entries));
           break;
         }
-        if (key != nullptr && !is_selected(keys, key)) {
+        if (key != nullptr && !is_selected(keys.top, key)) {
           release(key);
           continue;
         }
-        auto converted = convert(item);
+        auto converted = convert(item, keys.for_values());
         if (!converted || key == nullptr) {
           if (key != nullptr) release(key);
           break;

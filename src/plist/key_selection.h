@@ -6,7 +6,8 @@
 
 namespace nwaudit::plist {
 
-// Whether a top-level entry is one the reader asked for.
-bool is_selected(KeySelection keys, std::string_view key);
+// Whether an entry of a dictionary is one the reader asked for, `keys` being that dictionary's
+// (empty: every one).
+bool is_selected(std::span<const std::string_view> keys, std::string_view key);
 
 }  // namespace nwaudit::plist

@@ -18,7 +18,7 @@ Expected<Value> read(const Source& source, std::string_view path, KeySelection k
   return parse(*bytes, path, keys);
 }
 
-bool is_selected(KeySelection keys, std::string_view key) {
+bool is_selected(std::span<const std::string_view> keys, std::string_view key) {
   return keys.empty() || std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 

@@ -36,13 +36,12 @@ std::optional<double> parse_real(std::string_view text) {
   return sign * value;
 }
 
-// What the text is: a whole file, or one value element of a file's top-level dictionary.
-enum class Part { file, entry };
-
 class XmlPlistReader {
  public:
-  XmlPlistReader(std::string_view bytes, std::string_view name, KeySelection keys, Part part = Part::file)
-      : bytes_(bytes), name_(name), keys_(keys), part_(part) {}
+  // `held_by`: 0 when the text is a whole file; else it is one value element of a file, inside
+  // that many containers there.
+  XmlPlistReader(std::string_view bytes, std::string_view name, KeySelection keys, std::size_t held_by = 0)
+      : bytes_(bytes), name_(name), keys_(keys), held_by_(held_by) {}
 
   Expected<Value> read() {
     pugi::xml_document document;
@@ -50,14 +49,14 @@ class XmlPlistReader {
         bytes_.data(), bytes_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_auto);
     if (!result) return failure(result.offset, std::string("not well-formed XML: ") + result.description());
     pugi::xml_node top = document.document_element();
-    if (part_ == Part::entry) return convert(top, 1);
+    if (held_by_ > 0) return convert(top, held_by_, keys_);
     if (std::string_view(top.name()) == "plist") {
       pugi::xml_node value = element_from(top.first_child());
       if (!value) return failure(top, "<plist> holds no value");
       if (element_from(value.next_sibling())) return failure(top, "<plist> holds more than one value");
-      return convert(value, 0);
+      return convert(value, 0, keys_);
     }
-    return convert(top, 0);  // a bare <dict> or other value, as some tools write
+    return convert(top, 0, keys_);  // a bare <dict> or other value, as some tools write
   }
 
  private:
@@ -98,14 +97,15 @@ class XmlPlistReader {
     return children;
   }
 
-  Expected<Value> convert(pugi::xml_node node, std::size_t depth) {
+  // `keys` selects the entries of `node` when it is a dictionary.
+  Expected<Value> convert(pugi::xml_node node, std::size_t depth, KeySelection keys) {
     if (++values_ > limits::kMaxPlistValues) {
       Error error = failure(node, "more than " + std::to_string(limits::kMaxPlistValues) + " values");
       error.kind = ErrorKind::too_large;
       return error;
     }
     const std::string_view element = node.name();
-    if (element == "dict" || element == "array") return convert_container(node, element == "dict", depth + 1);
+    if (element == "dict" || element == "array") return convert_container(node, element == "dict", depth + 1, keys);
     if (element == "true" || element == "false") {
       if (node.first_child()) return failure(node, std::string("<").append(element).append("/> must be empty"));
       return Value(element == "true");
@@ -133,7 +133,7 @@ class XmlPlistReader {
     return failure(node, "unknown element <" + std::string(element) + ">");
   }
 
-  Expected<Value> convert_container(pugi::xml_node node, bool is_dictionary, std::size_t depth) {
+  Expected<Value> convert_container(pugi::xml_node node, bool is_dictionary, std::size_t depth, KeySelection keys) {
     if (depth > limits::kMaxNestingDepth) {
       Error error = failure(node, "nested deeper than " + std::to_string(limits::kMaxNestingDepth) + " containers");
       error.kind = ErrorKind::too_large;
@@ -145,7 +145,7 @@ class XmlPlistReader {
       Array items;
       items.reserve(children->size());
       for (pugi::xml_node child : *children) {
-        auto item = convert(child, depth);
+        auto item = convert(child, depth, {});
         if (!item) return item;
         items.push_back(std::move(*item));
       }
@@ -160,8 +160,8 @@ class XmlPlistReader {
       std::optional<std::string> key = text_of(key_node);
       if (!key) return failure(key_node, "<key> holds an element");
       if (i + 1 == children->size()) return failure(key_node, "<key>" + *key + "</key> has no value");
-      if (depth == 1 && !is_selected(keys_, *key)) continue;
-      auto item = convert((*children)[i + 1], depth);
+      if (!is_selected(keys.top, *key)) continue;
+      auto item = convert((*children)[i + 1], depth, keys.for_values());
       if (!item) return item;
       entries.insert_or_assign(std::move(*key), std::move(*item));
     }
@@ -177,7 +177,7 @@ class XmlPlistReader {
   std::string_view bytes_;
   std::string_view name_;
   KeySelection keys_;
-  Part part_;
+  std::size_t held_by_;
   std::size_t values_ = 0;
 };
 
@@ -188,8 +188,9 @@ Expected<Value> read_xml_document(std::string_view bytes, std::string_view name,
 }
 
 Expected<Value> parse_xml(std::string_view bytes, std::string_view name, KeySelection keys) {
-  const EntryParser parse_entry = [name](std::string_view element) -> std::optional<Value> {
-    auto value = XmlPlistReader(element, name, {}, Part::entry).read();
+  const EntryParser parse_entry = [name](std::string_view element, std::size_t held_by,
+                                         KeySelection entry_keys) -> std::optional<Value> {
+    auto value = XmlPlistReader(element, name, entry_keys, held_by).read();
     if (!value) return std::nullopt;
     return std::move(*value);
   };

@@ -61,6 +61,16 @@ class Scanner {
     if (!prolog()) return std::nullopt;
     const bool in_plist = starts("<plist");
     if (in_plist && (!open_tag("plist") || !skip_misc())) return std::nullopt;
+    std::optional<Value> top = dictionary(keys, 1, parse_entry);
+    if (!top) return std::nullopt;
+    if (in_plist && (!skip_misc() || !close_tag("plist"))) return std::nullopt;
+    if (!skip_misc() || at_ != text_.size()) return std::nullopt;
+    return top;
+  }
+
+ private:
+  // The <dict> at at_, the `depth`th container from the top, with the entries `keys` selects.
+  std::optional<Value> dictionary(KeySelection keys, std::size_t depth, const EntryParser& parse_entry) {
     if (!open_tag("dict")) return std::nullopt;
     Dictionary entries;
     for (;;) {
@@ -71,22 +81,30 @@ class Scanner {
       }
       std::string_view key;
       if (!key_element(key) || !skip_misc()) return std::nullopt;
-      const std::size_t value_start = at_;
-      if (!skip_element()) return std::nullopt;
-      if (!is_selected(keys, key)) continue;
-      const std::string_view element = text_.substr(value_start, at_ - value_start);
-      std::optional<Value> value = plain_string(element);
-      if (!value) value = parse_entry(element);
+      if (!is_selected(keys.top, key)) {
+        if (!skip_element()) return std::nullopt;
+        continue;
+      }
+      std::optional<Value> value = selected_value(keys.for_values(), depth, parse_entry);
       if (!value) return std::nullopt;
       entries.insert_or_assign(std::string(key), std::move(*value));
     }
-    if (in_plist && (!skip_misc() || !close_tag("plist"))) return std::nullopt;
-    if (!skip_misc() || at_ != text_.size()) return std::nullopt;
-    if (entries.size() == 1 && entries.begin()->first == "CF$UID") return std::nullopt;  // a keyed archive's UID
+    // The full reader makes a keyed archive's UID of this.
+    if (entries.size() == 1 && entries.begin()->first == "CF$UID") return std::nullopt;
     return Value(std::move(entries));
   }
 
- private:
+  // The value element at at_, inside `held_by` containers, with `keys` selecting its entries.
+  std::optional<Value> selected_value(KeySelection keys, std::size_t held_by, const EntryParser& parse_entry) {
+    if (!keys.top.empty() && starts("<dict>")) return dictionary(keys, held_by + 1, parse_entry);
+    const std::size_t value_start = at_;
+    if (!skip_element()) return std::nullopt;
+    const std::string_view element = text_.substr(value_start, at_ - value_start);
+    std::optional<Value> value = plain_string(element);
+    if (!value) value = parse_entry(element, held_by, keys);
+    return value;
+  }
+
   bool starts(std::string_view prefix) const {
     return at_ <= text_.size() && text_.size() - at_ >= prefix.size() && text_.compare(at_, prefix.size(), prefix) == 0;
   }
@@ -280,7 +298,7 @@ class Scanner {
 }  // namespace
 
 std::optional<Value> scan_selected_entries(std::string_view text, KeySelection keys, const EntryParser& parse_entry) {
-  if (keys.empty() || text.size() > kMaxScannedBytes || text.find('\0') != std::string_view::npos ||
+  if (keys.selects_all() || text.size() > kMaxScannedBytes || text.find('\0') != std::string_view::npos ||
       text.find('\r') != std::string_view::npos) {
     return std::nullopt;
   }
