@@ -1,5 +1,6 @@
 #include "xml_text.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -45,14 +46,16 @@ std::string valid_xml_text(std::string_view text) {
 }
 
 bool needs_valid_xml_text(std::string_view text) {
-  // Printable ASCII, by far the most of it, passes eight bytes at a time without decoding.
+  // Printable ASCII, by far the most of it, passes eight bytes at a time without decoding; the
+  // last few bytes are padded with spaces to make up a word.
+  constexpr std::uint64_t kSpaces = 0x2020202020202020;
   for (std::size_t at = 0; at < text.size();) {
-    if (std::uint64_t word = 0; text.size() - at >= sizeof word) {
-      std::memcpy(&word, text.data() + at, sizeof word);
-      if (printable_ascii(word)) {
-        at += sizeof word;
-        continue;
-      }
+    std::uint64_t word = kSpaces;
+    const std::size_t taken = std::min(text.size() - at, sizeof word);
+    std::memcpy(&word, text.data() + at, taken);
+    if (printable_ascii(word)) {
+      at += taken;
+      continue;
     }
     const std::size_t length = xml_character_length(text, at);
     if (length == 0) return true;
