@@ -217,12 +217,12 @@ class KextCollector {
 
     FactElement element = facts_.add("kext");
     element.set("id", identifier);
+    element.set("apple", apple);  // second: every kext rule asks for it first, and XPath looks attributes up in order
     element.set("version", info->fields.text(keys, "CFBundleVersion"));
     element.set("name", info->fields.text(keys, "CFBundleName"));
     element.set("path", bundle);
     element.set("executable", executable);
     element.set("location", directory.location);
-    element.set("apple", apple);
     element.set("installed", true);
     element.set("source", info_path);
     by_identifier_.emplace(identifier, element);
@@ -302,8 +302,8 @@ class KextCollector {
       if (by_identifier_.count(identifier) != 0) continue;
       FactElement element = facts_.add("kext");
       element.set("id", identifier);
-      element.set("version", kext->version);
       element.set("apple", identifier.rfind("com.apple.", 0) == 0);
+      element.set("version", kext->version);
       element.set("installed", false);
       element.set("loaded", true);
       // A row cut short in the capture may hold only the start of the bundle identifier.
