@@ -61,48 +61,54 @@ class Scanner {
     if (!prolog()) return std::nullopt;
     const bool in_plist = starts("<plist");
     if (in_plist && (!open_tag("plist") || !skip_misc())) return std::nullopt;
-    std::optional<Value> top = dictionary(keys, 1, parse_entry);
-    if (!top) return std::nullopt;
+    Dictionary top;
+    if (!dictionary(top, keys, 1, parse_entry)) return std::nullopt;
     if (in_plist && (!skip_misc() || !close_tag("plist"))) return std::nullopt;
     if (!skip_misc() || at_ != text_.size()) return std::nullopt;
-    return top;
+    return std::optional<Value>(std::in_place, std::move(top));
   }
 
  private:
-  // The <dict> at at_, the `depth`th container from the top, with the entries `keys` selects.
-  std::optional<Value> dictionary(KeySelection keys, std::size_t depth, const EntryParser& parse_entry) {
-    if (!open_tag("dict")) return std::nullopt;
-    Dictionary entries;
+  // The <dict> at at_, the `depth`th container from the top: the entries `keys` selects go
+  // into `entries`. False when it is not in the shape this scanner takes.
+  bool dictionary(Dictionary& entries, KeySelection keys, std::size_t depth, const EntryParser& parse_entry) {
+    if (!open_tag("dict")) return false;
     for (;;) {
-      if (!skip_misc()) return std::nullopt;
+      if (!skip_misc()) return false;
       if (starts("</")) {
-        if (!close_tag("dict")) return std::nullopt;
+        if (!close_tag("dict")) return false;
         break;
       }
       std::string_view key;
-      if (!key_element(key) || !skip_misc()) return std::nullopt;
+      if (!key_element(key) || !skip_misc()) return false;
       if (!is_selected(keys.top, key)) {
-        if (!skip_element()) return std::nullopt;
+        if (!skip_element()) return false;
         continue;
       }
-      std::optional<Value> value = selected_value(keys.for_values(), depth, parse_entry);
-      if (!value) return std::nullopt;
-      entries.insert_or_assign(std::string(key), std::move(*value));
+      if (!add_selected(entries, key, keys.for_values(), depth, parse_entry)) return false;
     }
     // The full reader makes a keyed archive's UID of this.
-    if (entries.size() == 1 && entries.begin()->first == "CF$UID") return std::nullopt;
-    return Value(std::move(entries));
+    return !(entries.size() == 1 && entries.begin()->first == "CF$UID");
   }
 
-  // The value element at at_, inside `held_by` containers, with `keys` selecting its entries.
-  std::optional<Value> selected_value(KeySelection keys, std::size_t held_by, const EntryParser& parse_entry) {
-    if (!keys.top.empty() && starts("<dict>")) return dictionary(keys, held_by + 1, parse_entry);
+  // The value element at at_, inside `held_by` containers, as `entries`' entry `key`, with
+  // `keys` selecting its own entries.
+  bool add_selected(Dictionary& entries, std::string_view key, KeySelection keys, std::size_t held_by,
+                    const EntryParser& parse_entry) {
+    if (!keys.top.empty() && starts("<dict>")) {
+      Dictionary nested;
+      if (!dictionary(nested, keys, held_by + 1, parse_entry)) return false;
+      entries.insert_or_assign(std::string(key), Value(std::move(nested)));
+      return true;
+    }
     const std::size_t value_start = at_;
-    if (!skip_element()) return std::nullopt;
+    if (!skip_element()) return false;
     const std::string_view element = text_.substr(value_start, at_ - value_start);
     std::optional<Value> value = plain_string(element);
     if (!value) value = parse_entry(element, held_by, keys);
-    return value;
+    if (!value) return false;
+    entries.insert_or_assign(std::string(key), std::move(*value));
+    return true;
   }
 
   bool starts(std::string_view prefix) const {
