@@ -127,13 +127,14 @@ ReadErrorReplay::ReadErrorReplay(const Source& inner) : inner_(inner) {
 }
 
 const Error* ReadErrorReplay::recorded(SourceCall call, std::string_view path) const {
+  if (recorded_.empty()) return nullptr;  // most snapshots, and every live audit: no key to build
   const auto found = recorded_.find(std::pair{call, std::string(path)});
   return found == recorded_.end() ? nullptr : &found->second;
 }
 
 namespace {
 
-bool is_the_capture(std::string_view path) { return path == collector::capture_path(kReadErrorsCapture); }
+bool is_the_capture(std::string_view path) { return collector::is_capture_path(path, kReadErrorsCapture); }
 
 Error hidden(std::string_view path) {
   return Error{ErrorKind::not_found, std::string(path), {}, "No such file or directory"};

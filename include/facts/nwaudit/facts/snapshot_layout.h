@@ -19,6 +19,12 @@ inline constexpr std::string_view kLogNetworkPredicate =
     "(eventMessage CONTAINS \"Too many open files\" AND eventMessage CONTAINS \"nw_socket\")";
 
 // The snapshot's captured command output: /.nwaudit/NAME.
-inline std::string capture_path(std::string_view name) { return "/.nwaudit/" + std::string(name); }
+inline constexpr std::string_view kCaptureFolder = "/.nwaudit/";
+inline std::string capture_path(std::string_view name) { return std::string(kCaptureFolder).append(name); }
+// Whether `path` is capture_path(name), without making it.
+inline bool is_capture_path(std::string_view path, std::string_view name) {
+  return path.size() == kCaptureFolder.size() + name.size() && path.starts_with(kCaptureFolder) &&
+         path.ends_with(name);
+}
 
 }  // namespace nwaudit::collector
