@@ -10,33 +10,17 @@
 #include <string.h>
 #include <unistd.h>
 
-static char buffer[1 << 16];
+#include "slurp.h"
 
-static char *slurp_list(const char *path) {
-  FILE *list = fopen(path, "r");
-  if (list == NULL) return NULL;
-  size_t size = 0, capacity = 1 << 16;
-  char *text = malloc(capacity + 1);
-  size_t got;
-  while (text != NULL && (got = fread(text + size, 1, capacity - size, list)) > 0) {
-    size += got;
-    if (size == capacity) {
-      char *bigger = realloc(text, (capacity *= 2) + 1);
-      if (bigger == NULL) free(text);
-      text = bigger;
-    }
-  }
-  fclose(list);
-  if (text != NULL) text[size] = '\0';
-  return text;
-}
+static char buffer[1 << 16];
 
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: floor LIST\n");
     return 2;
   }
-  char *paths = slurp_list(argv[1]);
+  size_t size;
+  char *paths = slurp(argv[1], &size);
   if (paths == NULL) {
     perror(argv[1]);
     return 2;

@@ -22,6 +22,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "slurp.h"
+
 enum { kMaxDescriptor = 1 << 16 };
 
 struct call {
@@ -104,32 +106,20 @@ int main(int argc, char **argv) {
     return 2;
   }
   memset(descriptors, 0xff, sizeof descriptors); /* -1: not open */
-  FILE *list = fopen(argv[1], "r");
-  if (list == NULL) {
+  /* The whole list in memory first, then parsed in place, so that reading it costs little. */
+  size_t size;
+  char *text = slurp(argv[1], &size);
+  if (text == NULL) {
     perror(argv[1]);
     return 2;
   }
-  /* The whole list in memory first, then parsed in place, so that reading it costs little. */
-  size_t size = 0, capacity = 1 << 20;
-  char *text = malloc(capacity + 1);
-  size_t got;
-  while (text != NULL && (got = fread(text + size, 1, capacity - size, list)) > 0) {
-    size += got;
-    if (size == capacity) {
-      char *bigger = realloc(text, (capacity *= 2) + 1);
-      if (bigger == NULL) free(text);
-      text = bigger;
-    }
-  }
-  fclose(list);
   size_t lines = 0;
-  for (size_t i = 0; text != NULL && i < size; ++i) lines += text[i] == '\n';
-  struct call *calls = text == NULL ? NULL : malloc((lines + 1) * sizeof *calls);
+  for (size_t i = 0; i < size; ++i) lines += text[i] == '\n';
+  struct call *calls = malloc((lines + 1) * sizeof *calls);
   if (calls == NULL) {
     fprintf(stderr, "replay: out of memory\n");
     return 2;
   }
-  text[size] = '\0';
   size_t count = 0;
   for (char *line = text; *line != '\0';) {
     char *end = strchr(line, '\n');
