@@ -52,10 +52,10 @@ bool scans_executable(const KextDirectory& directory, std::string_view identifie
   return !is_apple(directory, identifier) && !executable.empty();
 }
 
-std::string text_at(const plist::Value& dictionary, std::string_view key) {
+std::string_view text_at(const plist::Value& dictionary, std::string_view key) {
   const plist::Value* value = dictionary.find(key);
   const std::string* text = value == nullptr ? nullptr : value->string();
-  return text == nullptr ? std::string() : *text;
+  return text == nullptr ? std::string_view() : std::string_view(*text);
 }
 
 constexpr std::string_view kInfoKeys[] = {"CFBundleIdentifier", "CFBundleExecutable", "CFBundleVersion", "CFBundleName"};
@@ -63,9 +63,12 @@ constexpr std::string_view kInfoKeys[] = {"CFBundleIdentifier", "CFBundleExecuta
 // What reading a bundle from the source gives, before any of it goes into the facts; it is
 // read on any thread, and recorded in the order of the folders' listings on the collector's.
 struct BundleReading {
+  std::string info_path;  // its Contents/Info.plist
   Expected<plist::Value> info;
+  std::string executable_path;                           // its Contents/MacOS/EXECUTABLE, when scanned
   std::optional<Expected<macho::MachOImports>> imports;  // when its executable is scanned
-  Expected<std::vector<DirectoryEntry>> plugins;          // its Contents/PlugIns
+  std::string plugins_path;                              // its Contents/PlugIns
+  Expected<std::vector<DirectoryEntry>> plugins;
   // Its plug-in kexts' readings, in the order of `plugins`, when they were read with it.
   std::vector<BundleReading> plugin_readings;
 };
@@ -84,14 +87,17 @@ Expected<macho::MachOImports> scan_imports_of(const Source& source, const std::s
 // plug-ins' bundles while the budget lasts.
 BundleReading read_bundle(const Source& source, const std::string& bundle, const KextDirectory& directory,
                           std::size_t plugin_depth, ReadAheadBudget* budget) {
-  BundleReading reading{collector::read_plist_value(source, bundle + "/Contents/Info.plist", kInfoKeys), {},
-                        std::vector<DirectoryEntry>(), {}};
+  std::string info_path = bundle + "/Contents/Info.plist";
+  auto info = collector::read_plist_value(source, info_path, kInfoKeys);
+  BundleReading reading{std::move(info_path), std::move(info), {}, {}, {}, std::vector<DirectoryEntry>(), {}};
   if (!reading.info) return reading;
-  const std::string executable = text_at(*reading.info, "CFBundleExecutable");
+  const std::string_view executable = text_at(*reading.info, "CFBundleExecutable");
   if (scans_executable(directory, text_at(*reading.info, "CFBundleIdentifier"), executable)) {
-    reading.imports = scan_imports_of(source, bundle + "/Contents/MacOS/" + executable);
+    reading.executable_path = std::string(bundle).append("/Contents/MacOS/").append(executable);
+    reading.imports = scan_imports_of(source, reading.executable_path);
   }
-  reading.plugins = source.list_directory(bundle + "/Contents/PlugIns");
+  reading.plugins_path = bundle + "/Contents/PlugIns";
+  reading.plugins = source.list_directory(reading.plugins_path);
   if (budget == nullptr || !reading.plugins || plugin_depth == limits::kMaxPlugInDepth) return reading;
   for (const DirectoryEntry& entry : *reading.plugins) {
     if (!ends_with(entry.name, ".kext")) continue;
@@ -100,7 +106,7 @@ BundleReading read_bundle(const Source& source, const std::string& bundle, const
       break;
     }
     reading.plugin_readings.push_back(
-        read_bundle(source, bundle + "/Contents/PlugIns/" + entry.name, directory, plugin_depth + 1, budget));
+        read_bundle(source, reading.plugins_path + "/" + entry.name, directory, plugin_depth + 1, budget));
   }
   return reading;
 }
@@ -207,8 +213,7 @@ class KextCollector {
     }
     std::optional<BundleReading> read_now;
     if (reading == nullptr) reading = &read_now.emplace(read_bundle(source_, bundle, directory, plugin_depth, nullptr));
-    const std::string info_path = bundle + "/Contents/Info.plist";
-    auto info = collector::record_plist(facts_, kCollector, info_path, std::move(reading->info));
+    auto info = collector::record_plist(facts_, kCollector, reading->info_path, std::move(reading->info));
     if (!info) return;
     const plist::Value* keys = &info->root;
     const std::string identifier = info->fields.text(keys, "CFBundleIdentifier");
@@ -224,10 +229,10 @@ class KextCollector {
     element.set("executable", executable);
     element.set("location", directory.location);
     element.set("installed", true);
-    element.set("source", info_path);
+    element.set("source", reading->info_path);
     by_identifier_.emplace(identifier, element);
-    if (reading->imports) record_imports(bundle + "/Contents/MacOS/" + executable, *reading->imports, element);
-    add_plugins(bundle + "/Contents/PlugIns", directory, plugin_depth, *reading);
+    if (reading->imports) record_imports(reading->executable_path, *reading->imports, element);
+    add_plugins(reading->plugins_path, directory, plugin_depth, *reading);
   }
 
   void add_plugins(const std::string& plugins, const KextDirectory& directory, std::size_t plugin_depth,
