@@ -1,5 +1,7 @@
 #include "directory_cache.h"
 
+#include <iterator>
+
 namespace nwaudit {
 namespace {
 
@@ -28,8 +30,22 @@ std::shared_ptr<OpenDirectory> DirectoryCache::insert(std::string_view path, Uni
     recent_.erase(found->second);
     slots_.erase(found);
   }
-  recent_.push_front(Slot{std::string(path), directory, 0});
-  slots_.emplace(recent_.front().path, recent_.begin());
+  if (recent_.size() >= kMaxOpenDirectories) {
+    // Full: the least recently used slot is closed and takes the new directory, its list and
+    // map nodes and its path's memory reused.
+    auto oldest = std::prev(recent_.end());
+    auto node = slots_.extract(oldest->path);
+    entry_bytes_ -= oldest->entry_bytes;
+    oldest->entry_bytes = 0;
+    oldest->directory = directory;
+    oldest->path.assign(path);
+    recent_.splice(recent_.begin(), recent_, oldest);
+    node.key() = oldest->path;
+    slots_.insert(std::move(node));
+  } else {
+    recent_.push_front(Slot{std::string(path), directory, 0});
+    slots_.emplace(recent_.front().path, recent_.begin());
+  }
   close_least_recently_used();
   return directory;
 }
