@@ -20,10 +20,10 @@ struct KeySelection {
   std::span<const std::string_view> nested;
 
   constexpr KeySelection() = default;
-  // The top-level keys alone.
-  constexpr KeySelection(std::span<const std::string_view> top_keys) : top(top_keys) {}  // NOLINT: implicit
+  // The top-level keys alone; implicit, so that an array of keys is a selection.
+  constexpr KeySelection(std::span<const std::string_view> top_keys) : top(top_keys) {}
   template <std::size_t N>
-  constexpr KeySelection(const std::string_view (&top_keys)[N]) : top(top_keys) {}  // NOLINT: implicit
+  constexpr KeySelection(const std::string_view (&top_keys)[N]) : top(top_keys) {}
   constexpr KeySelection(std::span<const std::string_view> top_keys, std::span<const std::string_view> nested_keys)
       : top(top_keys), nested(nested_keys) {}
 
