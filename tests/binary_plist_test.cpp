@@ -145,7 +145,7 @@ TEST_CASE("binary plists: a key selection keeps only those top-level entries") {
   CHECK(parse(bytes, "/whole.plist")->dictionary()->size() == 2);
 }
 
-TEST_CASE("binary plists: a nested selection keeps every top-level entry, and of their dictionaries only those keys") {
+TEST_CASE("binary plists: a nested selection narrows each top-level entry's dictionary to those keys") {
   // {"a": {"a": true, "b": false}}: the top dictionary's key 1 and value 2, whose keys are 1 and 3.
   const std::string bytes = small_bplist({"\xD1\x01\x02", "\x51" "a", "\xD2\x01\x03\x04\x05", "\x51" "b", "\x09", "\x08"});
   constexpr std::string_view kB[] = {"b"};

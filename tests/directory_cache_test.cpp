@@ -78,7 +78,8 @@ TEST_CASE("directory cache: kept entries count against their limit, the newest k
   CHECK(cache.find(folder(0)) == nullptr);
   for (std::size_t i = 1; i < 5; ++i) CHECK(cache.find(folder(i)) != nullptr);
   const auto big = cache.insert("Big", open_folder());
-  cache.keep_entries("Big", *big, std::vector<DirectoryEntry>(entries * 2, DirectoryEntry{std::string(200, 'x'), FileType::regular}));
+  cache.keep_entries("Big", *big,
+                     std::vector<DirectoryEntry>(entries * 2, DirectoryEntry{std::string(200, 'x'), FileType::regular}));
   CHECK_FALSE(big->entries.has_value());
   CHECK(big->too_many_to_keep);
 }

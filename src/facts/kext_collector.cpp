@@ -222,7 +222,8 @@ class KextCollector {
 
     FactElement element = facts_.add("kext");
     element.set("id", identifier);
-    element.set("apple", apple);  // second: every kext rule asks for it first, and XPath looks attributes up in order
+    // Second: every kext rule tests it first, and pugixml looks attributes up in order.
+    element.set("apple", apple);
     element.set("version", info->fields.text(keys, "CFBundleVersion"));
     element.set("name", info->fields.text(keys, "CFBundleName"));
     element.set("path", bundle);
@@ -321,7 +322,8 @@ class KextCollector {
     if (!ends_with(path, ".plist")) {
       return collector::read_capture(source_, facts_, kCollector, path, capture::parse_loaded_kexts);
     }
-    auto file = collector::read_plist(source_, facts_, kCollector, path, plist::KeySelection({}, collector::kLoadedKextKeys));
+    const plist::KeySelection versions({}, collector::kLoadedKextKeys);
+    auto file = collector::read_plist(source_, facts_, kCollector, path, versions);
     if (!file) return std::nullopt;
     return collector::loaded_kexts_from_plist(file->root, file->fields);
   }
